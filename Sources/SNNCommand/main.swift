@@ -1,0 +1,2 @@
+import SpectralNN
+print("snn")

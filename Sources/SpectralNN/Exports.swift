@@ -1,0 +1,6 @@
+// The umbrella module: `import SpectralNN` gives every layer of snn.
+@_exported import SNNLinalg
+@_exported import SNNData
+@_exported import SNNGraph
+@_exported import SNNNeural
+@_exported import SNNCore
