@@ -1,0 +1,119 @@
+import Foundation
+import XCTest
+@testable import SNNLinalg
+
+/// The reference eigensolvers and the sparse Cholesky against a committed SciPy fixture
+/// (scripts/make_eigen_fixtures.py: 600 points on S², kNN k = 10, normalized adjacency, SciPy eigsh top 4).
+final class EigensolverTests: XCTestCase {
+    private struct Fixture {
+        var a: CSRMatrix<Double>
+        var values: [Double]
+        var vectors: Matrix<Double>
+    }
+
+    private static let fixtureDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    private func raw<T>(_ name: String, as: T.Type) throws -> [T] {
+        let data = try Data(contentsOf: Self.fixtureDirectory.appendingPathComponent("eigen_knn600_\(name).bin"))
+        XCTAssertEqual(data.count % MemoryLayout<T>.stride, 0)
+        return data.withUnsafeBytes { Array($0.bindMemory(to: T.self)) }   // the fixture is little-endian, as is the host
+    }
+
+    private func fixture() throws -> Fixture {
+        let meta = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtureDirectory.appendingPathComponent("eigen_knn600_meta.json"))) as! [String: Any]
+        let n = meta["n"] as! Int, r = meta["r"] as! Int
+        let a = try CSRMatrix<Double>(validating: n, cols: n, rowPointers: try raw("indptr", as: Int64.self).map { Int($0) },
+                                      columnIndices: try raw("indices", as: Int32.self), values: try raw("data", as: Double.self))
+        XCTAssertEqual(a.nonzeroCount, meta["nnz"] as! Int)
+        return Fixture(a: a, values: try raw("values", as: Double.self),
+                       vectors: Matrix(rows: n, cols: r, storage: try raw("vectors", as: Double.self)))
+    }
+
+    func testAllSolversAgreeWithSciPyFixture() throws {
+        let f = try fixture()
+        let r = f.values.count
+        for solver in [EigenSolver.dense, .arpack, .shiftInvert] {
+            let result = try topEigenpairs(of: f.a, count: r, solver: solver, tolerance: 1e-12)
+            XCTAssertEqual(result.solver, solver)
+            for j in 0..<r { XCTAssertEqual(result.values[j], f.values[j], accuracy: 1e-10, "\(solver) value \(j)") }
+            XCTAssertLessThan(result.vectors.maxAbsDifference(f.vectors), 1e-8, "\(solver) vectors")
+            XCTAssertLessThan(result.residuals.max()!, 1e-11, "\(solver) residuals")
+            XCTAssertEqual(result.residuals.count, r)
+        }
+        XCTAssertEqual(try topEigenpairs(of: f.a, count: 2).solver, .dense)
+    }
+
+    func testResidualsAreReportedHonestly() throws {
+        let f = try fixture()
+        let result = try topEigenpairs(of: f.a, count: 3, solver: .shiftInvert)
+        let av = f.a.multiply(result.vectors)
+        for j in 0..<3 {
+            let r = (0..<f.a.rows).map { av[$0, j] - result.values[j] * result.vectors[$0, j] }
+            XCTAssertEqual(result.residuals[j], Vector.norm(r), accuracy: 1e-15)
+            XCTAssertLessThan(result.residuals[j], 1e-10)
+        }
+    }
+
+    func testSignRuleMakesLargestEntryPositive() throws {
+        var v = Matrix<Double>([[0.1, -0.5], [-0.7, 0.5], [0.2, 0.3]])
+        applyDeterministicSigns(&v)
+        XCTAssertEqual(v, Matrix([[-0.1, 0.5], [0.7, -0.5], [-0.2, -0.3]]))   // column 1: tie of |−0.5| and |0.5|; the first decides
+        var w = Matrix<Double>([[0.1, 0.5], [-0.7, -0.5], [0.2, 0.3]])
+        applyDeterministicSigns(&w)
+        XCTAssertEqual(w.column(1), [0.5, -0.5, 0.3])
+    }
+
+    func testBadRequestsThrow() throws {
+        let f = try fixture()
+        let n = f.a.rows
+        for r in [0, -1, n, n + 1] {
+            XCTAssertThrowsError(try topEigenpairs(of: f.a, count: r)) {
+                XCTAssertEqual($0 as? EigenSolverError, .invalidCount(requested: r, dimension: n))
+            }
+        }
+        let asymmetric = CSRMatrix<Double>(rows: 3, cols: 3, triplets: [(0, 1, 1.0), (1, 0, 2.0), (2, 2, 1.0)])
+        XCTAssertThrowsError(try topEigenpairs(of: asymmetric, count: 1)) {
+            guard case LinalgError.invalidMatrix = $0 else { return XCTFail("\($0)") }
+        }
+    }
+
+    func testCholeskySolveResidualIsTiny() throws {
+        let f = try fixture()
+        let n = f.a.rows, sigma = 1.001
+        var b = Matrix<Double>(rows: n, cols: 3)
+        for i in 0..<n { for j in 0..<3 { b[i, j] = sin(Double(i * (j + 1))) } }
+        for ordering in SparseCholesky.Ordering.allCases {
+            let chol = try SparseCholesky.factor(f.a, shift: sigma, ordering: ordering)
+            let x = try chol.solve(b)
+            var residual = sigma * x - f.a.multiply(x)      // (σI − A) x
+            residual.add(b, scaledBy: -1)
+            // ‖(σI − A)⁻¹‖ = 1/(σ − 1) = 1000, so x is large; the residual must still be at roundoff level.
+            XCTAssertLessThan(residual.frobeniusNorm / b.frobeniusNorm, 1e-13, "\(ordering)")
+            // The top eigenvector u₁ (λ = 1) comes back as u₁/(σ − 1).
+            let top = try chol.solve(Matrix(rows: n, cols: 1, storage: f.vectors.column(0)))
+            for i in 0..<n { XCTAssertEqual(top[i, 0], f.vectors[i, 0] / (sigma - 1), accuracy: 1e-8) }
+            XCTAssertFalse(chol.orderingUsed.isEmpty)
+            XCTAssertGreaterThanOrEqual(chol.factorEntries, n)
+            var single = [Double](repeating: 0, count: n)
+            let column = b.column(1)
+            try column.withUnsafeBufferPointer { pb in try single.withUnsafeMutableBufferPointer { try chol.solve(pb, into: $0) } }
+            XCTAssertLessThan(zip(single, x.column(1)).map { abs($0 - $1) }.max()!, 1e-9 * x.frobeniusNorm)
+        }
+    }
+
+    func testCholeskyOfIndefiniteShiftThrows() throws {
+        let f = try fixture()
+        XCTAssertThrowsError(try SparseCholesky.factor(f.a, shift: 0.99)) {
+            guard case LinalgError.notPositiveDefinite = $0 else { return XCTFail("\($0)") }
+            XCTAssertTrue("\($0)".contains("largest eigenvalue"))
+        }
+    }
+
+    func testLanczosEstimateBracketsTheSpectrumFromInside() throws {
+        let f = try fixture()
+        let (lo, hi) = try lanczosExtremeRitzValues(f.a, steps: 40)
+        XCTAssertLessThanOrEqual(hi, 1 + 1e-12)
+        XCTAssertGreaterThan(hi, 0.97)
+        XCTAssertLessThan(lo, 0)
+    }
+}
