@@ -175,3 +175,11 @@ public struct CSRMatrix<Scalar: LinalgScalar>: Equatable, Sendable {
         #endif
     }
 }
+
+extension CSRMatrix {
+    /// The same matrix with its values converted to another scalar type. - Complexity: O(nnz).
+    public func converted<U: LinalgScalar>(to: U.Type = U.self) -> CSRMatrix<U> {
+        CSRMatrix<U>(uncheckedRows: rows, cols: cols, rowPointers: rowPointers, columnIndices: columnIndices,
+                     values: values.map { U($0) })
+    }
+}
