@@ -111,8 +111,8 @@ enum ArgumentParser {
             }
             let word = positionalWords[k]
             if let choices = spec.choices, !choices.contains(word) {
-                throw usage("unknown \(spec.name) '\(word)'\(Suggestion.didYouMean(word, among: choices)); "
-                    + "valid \(spec.name) names: \(choices.joined(separator: ", "))")
+                throw usage("unknown \(spec.name) '\(word)' (valid: \(choices.joined(separator: ", ")))"
+                    + Suggestion.didYouMean(word, among: choices))
             }
             positionals[spec.name] = word
         }

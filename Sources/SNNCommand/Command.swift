@@ -28,7 +28,8 @@ extension Command {
         var parts = ["snn", name]
         for p in positionals { parts.append(p.required ? "<\(p.name)>" : "[<\(p.name)>]") }
         for o in options {
-            let token = o.kind == .flag ? o.displayName : "\(o.displayName) \(o.valueName)"
+            let spelling = o.short.map { "-\($0)" } ?? o.displayName
+            let token = o.kind == .flag ? spelling : "\(spelling) \(o.valueName)"
             parts.append(o.required ? token : "[\(token)]")
         }
         return parts.joined(separator: " ")

@@ -11,10 +11,14 @@ enum Console {
     /// The readable text of any error: the `description` of snn's typed errors, the localized text of
     /// Foundation's.
     static func message(for error: any Error) -> String {
-        if let e = error as? any CustomStringConvertible, !(type(of: error) is NSError.Type) {
-            return e.description
+        if let cocoa = error as? CocoaError {
+            if let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+                return String(cString: strerror(Int32(underlying.code)))
+            }
+            return cocoa.localizedDescription
         }
-        return (error as NSError).localizedDescription
+        if type(of: error) is NSError.Type { return (error as NSError).localizedDescription }
+        return String(describing: error)
     }
 
     /// `0.8 ms`, `12.3 ms`, `4.56 s`.

@@ -17,6 +17,14 @@ struct DemoCommand: Command {
 
     func run(_ arguments: ParsedArguments) throws {
         let clock = Stopwatch()
+        let directory = arguments.string("out")
+        if let directory {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw CommandFailure("cannot create the output directory '\(directory)': \(Console.message(for: error))")
+            }
+        }
         let sample = try Sampler.sample(Self.manifold, Self.options)
         let x = sample.points
         print("snn demo: \(Self.manifold.title(dimension: Self.options.dimension!)), seed \(Self.options.seed)")
@@ -24,12 +32,7 @@ struct DemoCommand: Command {
         for line in ColumnSummary.table(x) { print("  " + line) }
         let norms = (0..<x.rows).map { i in Vector.norm(x.row(i)) }
         print("  mean norm \(Console.number(norms.reduce(0, +) / Double(x.rows)))")
-        if let directory = arguments.string("out") {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw CommandFailure("cannot create the output directory '\(directory)': \(Console.message(for: error))")
-            }
+        if let directory {
             let path = (directory as NSString).appendingPathComponent("points.npy")
             try PointsFile.write(x, path: path)
             print("wrote \(path): \(x.rows) × \(x.cols) float64")

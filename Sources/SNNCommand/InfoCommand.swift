@@ -24,26 +24,28 @@ struct InfoCommand: Command {
     func run(_ arguments: ParsedArguments) throws {
         let clock = Stopwatch()
         let path = arguments.positional("file")!
-        switch try FileKind.require(path, [.npy, .csv, .npz], option: "<file>", command: name) {
+        switch try FileKind.require(path, [.npy, .csv, .txt, .npz], option: "<file>", command: name) {
         case .npy:
             let array = try NPY.read(path: path)
             let (rows, cols) = Self.matrixShape(array.shape)
             print("\(path): NumPy array, shape \(Self.shapeText(array.shape)), dtype \(Self.dtypeText(array.dtype))")
+            if array.shape.count > 2 { print("  (dimensions after the first flattened into \(cols) columns)") }
             for line in ColumnSummary.table(array.doubles(), rows: rows, cols: cols) { print("  " + line) }
-        case .csv:
+        case .csv, .txt:
             let (header, matrix) = try CSV.read(path: path)
             print("\(path): CSV table, shape (\(matrix.rows), \(matrix.cols)), read as float64"
                 + (header == nil ? ", no header" : ", with header"))
             for line in ColumnSummary.table(matrix, names: header) { print("  " + line) }
         case .npz:
-            let members = try NPZ.read(path: path)
+            let members = try Self.npzMembers(path)
             print("\(path): NumPy archive, \(members.count) member\(members.count == 1 ? "" : "s")")
             let width = members.map(\.name.count).max() ?? 0
             for member in members {
-                print("  " + member.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                    + "   shape \(Self.shapeText(member.array.shape)), dtype \(Self.dtypeText(member.array.dtype))")
+                print("  " + member.name.padding(toLength: width, withPad: " ", startingAt: 0) + "   " + member.text)
             }
-            if let csr = Self.csrDescription(members) { print(csr) }
+            let numeric = members.compactMap { m in m.array.map { (name: m.name, array: $0) } }
+            let format = members.first { $0.name == "format" }?.string
+            if let csr = Self.csrDescription(numeric, format: format) { print(csr) }
         }
         print("read in \(clock.formatted)")
     }
@@ -69,13 +71,53 @@ struct InfoCommand: Command {
         }
     }
 
-    /// "SciPy sparse CSR matrix: 300 × 300, nnz = 1234" when the members are `scipy.sparse.save_npz`'s.
-    static func csrDescription(_ members: [(name: String, array: NumpyArray)]) -> String? {
+    /// One `.npz` member as `snn info` shows it.
+    struct Member {
+        var name: String
+        /// The numeric array, nil for a text or unsupported member.
+        var array: NumpyArray?
+        /// The text of a string member (SciPy's `format`).
+        var string: String?
+        var text: String
+    }
+
+    /// The members of an `.npz`: numeric arrays through `NPZ.read`; when a member has a dtype snn does not
+    /// compute with (SciPy's text `format`, other dtypes), member by member so that the others are still listed.
+    static func npzMembers(_ path: String) throws -> [Member] {
+        do {
+            return try NPZ.read(path: path).map {
+                Member(name: $0.name, array: $0.array, string: nil,
+                       text: "shape \(shapeText($0.array.shape)), dtype \(dtypeText($0.array.dtype))")
+            }
+        } catch DataError.unsupportedDType {
+            // NPZ.read has opened and parsed the archive, so the bytes are readable; decode member by member.
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CommandFailure("\(path): cannot read the file")
+            }
+            return try NPZ.decodeMembers([UInt8](data)).map { member in
+                if let array = try? NPY.decode(member.npy) {
+                    return Member(name: member.name, array: array, string: nil,
+                                  text: "shape \(shapeText(array.shape)), dtype \(dtypeText(array.dtype))")
+                }
+                if let text = try? NPY.decodeText(member.npy) {
+                    return Member(name: member.name, array: nil, string: text, text: "text '\(text)'")
+                }
+                let problem: String
+                do { _ = try NPY.decode(member.npy); problem = "unreadable" } catch { problem = Console.message(for: error) }
+                return Member(name: member.name, array: nil, string: nil, text: "not readable by snn: \(problem)")
+            }
+        }
+    }
+
+    /// "SciPy sparse CSR matrix: 300 × 300, nnz = 1234" when the members are `scipy.sparse.save_npz`'s
+    /// (`data`, `indices`, `indptr`, a 2-element `shape`, and `format` 'csr' when present).
+    static func csrDescription(_ members: [(name: String, array: NumpyArray)], format: String?) -> String? {
         func member(_ name: String) -> NumpyArray? { members.first { $0.name == name }?.array }
-        guard let data = member("data"), member("indices") != nil, let indptr = member("indptr"),
-              let shape = member("shape"), shape.count == 2 else { return nil }
+        guard format == nil || format == "csr",
+              let data = member("data"), member("indices") != nil, let indptr = member("indptr"),
+              let shape = member("shape"), shape.count == 2, shape.dtype.isInteger else { return nil }
         let dims = shape.doubles().map { Int($0) }
         return "  SciPy sparse CSR matrix (scipy.sparse.load_npz reads it): \(dims[0]) × \(dims[1]), "
-            + "nnz = \(data.count), \(indptr.count - 1) row pointers"
+            + "nnz = \(data.count), \(max(0, indptr.count - 1)) rows in indptr"
     }
 }

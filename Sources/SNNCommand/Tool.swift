@@ -51,8 +51,8 @@ struct Tool {
     private func command(named word: String) throws -> any Command {
         if let c = commands.first(where: { $0.name == word }) { return c }
         let names = commands.map(\.name)
-        throw UsageError("unknown command '\(word)'\(Suggestion.didYouMean(word, among: names + ["help"])); "
-            + "commands: \(names.joined(separator: ", "))")
+        throw UsageError("unknown command '\(word)' (commands: \(names.joined(separator: ", ")), help)"
+            + Suggestion.didYouMean(word, among: names + ["help"]))
     }
 
     private func dispatch(_ words: [String]) throws {
@@ -70,7 +70,7 @@ struct Tool {
             if first.hasPrefix("-") {
                 let hint = Suggestion.closest(to: first.drop { $0 == "-" }.description, among: ["help", "version"])
                     .map { "; did you mean '--\($0)'?" } ?? ""
-                throw UsageError("unknown option '\(first)'\(hint); options go after the command name")
+                throw UsageError("unknown option '\(first)' (command options go after the command name)\(hint)")
             }
             let command = try command(named: first)
             let arguments: ParsedArguments
