@@ -21,6 +21,25 @@ enum Console {
         return String(describing: error)
     }
 
+    /// Creates the folder `path` and any missing parents (`mkdir -p`).
+    /// - Throws: `CommandFailure` naming the folder and the system's reason.
+    static func makeDirectories(_ path: String) throws {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: prefix, isDirectory: &isFolder) {
+                if !isFolder.boolValue {
+                    throw CommandFailure("cannot create the folder '\(path)': '\(prefix)' is a file; choose another output folder")
+                }
+            } else if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                let reason = String(cString: strerror(errno))
+                throw CommandFailure("cannot create the folder '\(path)' (\(reason)); choose a writable output folder")
+            }
+            prefix += "/"
+        }
+    }
+
     /// `0.8 ms`, `12.3 ms`, `4.56 s`.
     static func format(_ duration: Duration) -> String {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18

@@ -19,11 +19,7 @@ struct DemoCommand: Command {
         let clock = Stopwatch()
         let directory = arguments.string("out")
         if let directory {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw CommandFailure("cannot create the output directory '\(directory)': \(Console.message(for: error))")
-            }
+            try Console.makeDirectories(directory)
         }
         let sample = try Sampler.sample(Self.manifold, Self.options)
         let x = sample.points
