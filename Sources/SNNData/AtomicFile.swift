@@ -30,9 +30,6 @@ public enum AtomicFile {
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             throw DataError.unwritable(path: path, reason: "\(folder) is not a folder")
         }
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw DataError.unwritable(path: path, reason: "a folder of that name exists")
-        }
 
         var fd: Int32 = -1
         var temp = ""
@@ -63,7 +60,9 @@ public enum AtomicFile {
         }
         if failure == nil, fsync(fd) != 0 { failure = errnoText(errno) }
         if close(fd) != 0, failure == nil { failure = errnoText(errno) }
-        if failure == nil, rename(temp, path) != 0 { failure = errnoText(errno) }
+        if failure == nil, rename(temp, path) != 0 {
+            failure = errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST ? "a folder of that name exists" : errnoText(errno)
+        }
         if let reason = failure {
             unlink(temp)
             throw DataError.unwritable(path: path, reason: reason)

@@ -29,8 +29,8 @@ public struct NumpyArray: Sendable, Equatable {
     /// An array over raw little-endian C-order bytes.
     /// - Precondition: the shape is non-negative and `bytes.count` equals the element count times the item size.
     public init(shape: [Int], dtype: NumpyDType, bytes: [UInt8]) {
-        let count = NumpyArray.elementCount(shape)
-        precondition(count != nil && count! * dtype.itemSize == bytes.count,
+        let size = NumpyArray.elementCount(shape).map { $0.multipliedReportingOverflow(by: dtype.itemSize) }
+        precondition(size != nil && !size!.overflow && size!.partialValue == bytes.count,
                      "NumpyArray: \(bytes.count) bytes do not fit shape \(shape) of \(dtype.rawValue)")
         self.shape = shape
         self.dtype = dtype
