@@ -40,16 +40,17 @@ enum ColumnSummary {
         return stats
     }
 
-    /// The statistics table of the first `shownColumns` columns of `matrix`.
-    static func table(_ matrix: Matrix<Double>, names: [String]? = nil) -> [String] {
-        table(matrix.storage, rows: matrix.rows, cols: matrix.cols, names: names)
+    /// The statistics table of the first `maxColumns` columns of `matrix`.
+    static func table(_ matrix: Matrix<Double>, names: [String]? = nil, maxColumns: Int = shownColumns) -> [String] {
+        table(matrix.storage, rows: matrix.rows, cols: matrix.cols, names: names, maxColumns: maxColumns)
     }
 
-    /// The statistics table of a row-major buffer: one line per shown column, then a line saying how many
-    /// columns were omitted and how many values were not finite, if any.
-    static func table(_ values: [Double], rows: Int, cols: Int, names: [String]? = nil) -> [String] {
+    /// The statistics table of a row-major buffer: one line for each of the first `maxColumns` columns, then a
+    /// line saying how many columns were omitted and how many values were not finite, if any.
+    static func table(_ values: [Double], rows: Int, cols: Int, names: [String]? = nil,
+                      maxColumns: Int = shownColumns) -> [String] {
         guard rows > 0, cols > 0 else { return ["(no values)"] }
-        let stats = statistics(values, rows: rows, cols: cols, columns: shownColumns)
+        let stats = statistics(values, rows: rows, cols: cols, columns: maxColumns)
         let labels = stats.indices.map { j in names.flatMap { j < $0.count ? $0[j] : nil } ?? "\(j)" }
         let width = max(6, labels.map(\.count).max() ?? 0)
         func cell(_ s: String) -> String { String(repeating: " ", count: max(0, 14 - s.count)) + s }

@@ -10,11 +10,13 @@ struct InfoCommand: Command {
         [PositionalSpec("file", help: "The file to describe (.npy, .csv or .npz)")]
     }
 
-    var options: [OptionSpec] { [] }
+    var options: [OptionSpec] {
+        [OptionSpec(long: "all", .flag, help: "Summarize every column, not only the first \(ColumnSummary.shownColumns)")]
+    }
 
     var discussion: String {
         """
-        For .npy and .csv: the shape, the dtype and min/max/mean of the first \(ColumnSummary.shownColumns) columns \
+        For .npy and .csv: the shape, the dtype and min/max/mean of the first \(ColumnSummary.shownColumns) columns (all with --all) \
         (a 1-D array is one column; higher dimensions are flattened after the first). For .npz: every member with its \
         shape and dtype, and the matrix size and number of non-zeros when the archive is a SciPy sparse CSR matrix \
         (scipy.sparse.save_npz).
@@ -24,18 +26,19 @@ struct InfoCommand: Command {
     func run(_ arguments: ParsedArguments) throws {
         let clock = Stopwatch()
         let path = arguments.positional("file")!
+        let shown = arguments.flag("all") ? Int.max : ColumnSummary.shownColumns
         switch try FileKind.require(path, [.npy, .csv, .txt, .npz], option: "<file>", command: name) {
         case .npy:
             let array = try NPY.read(path: path)
             let (rows, cols) = Self.matrixShape(array.shape)
             print("\(path): NumPy array, shape \(Self.shapeText(array.shape)), dtype \(Self.dtypeText(array.dtype))")
             if array.shape.count > 2 { print("  (dimensions after the first flattened into \(cols) columns)") }
-            for line in ColumnSummary.table(array.doubles(), rows: rows, cols: cols) { print("  " + line) }
+            for line in ColumnSummary.table(array.doubles(), rows: rows, cols: cols, maxColumns: shown) { print("  " + line) }
         case .csv, .txt:
             let (header, matrix) = try CSV.read(path: path)
             print("\(path): CSV table, shape (\(matrix.rows), \(matrix.cols)), read as float64"
                 + (header == nil ? ", no header" : ", with header"))
-            for line in ColumnSummary.table(matrix, names: header) { print("  " + line) }
+            for line in ColumnSummary.table(matrix, names: header, maxColumns: shown) { print("  " + line) }
         case .npz:
             let members = try Self.npzMembers(path)
             print("\(path): NumPy archive, \(members.count) member\(members.count == 1 ? "" : "s")")

@@ -25,6 +25,8 @@ struct SampleCommand: Command {
             OptionSpec(long: "clusters", .int, valueName: "K", default: "3", minimum: 1, help: "Number of clusters, blobs only"),
             OptionSpec(long: "cluster-std", .double, valueName: "s", default: "1",
                        help: "Standard deviation of each cluster, blobs only"),
+            OptionSpec(long: "radii", .doubleList, valueName: "R,r", default: "2,1",
+                       help: "Major and minor (tube) radius, 0 < r < R, torus only"),
             OptionSpec(long: "out", short: "o", .string, valueName: "FILE", required: true,
                        help: "Output points, n × D float64 (.npy or .csv)"),
             OptionSpec(long: "labels", .string, valueName: "FILE",
@@ -39,7 +41,7 @@ struct SampleCommand: Command {
         DATA SETS:
           circle      unit circle S^1 in R^2, uniform; parameters: angle
           sphere      unit sphere S^m in R^(m+1), uniform (normalized Gaussians)
-          torus       standard torus in R^3 (radii 2 and 1), uniform in area; parameters: (phi, theta)
+          torus       standard torus in R^3 (radii R, r from --radii), uniform in area; parameters: (phi, theta)
           flattorus   flat torus T^m in R^(2m), product of unit circles, uniform; parameters: the m angles
           swissroll   scikit-learn's make_swiss_roll (uniform in t, not in area); parameters: (t, height)
           moons       scikit-learn's make_moons, labels 0/1; parameters: half-circle angle
@@ -74,6 +76,14 @@ struct SampleCommand: Command {
         for option in ["clusters", "cluster-std"] where arguments.wasGiven(option) && manifold != .blobs {
             throw UsageError("--\(option) applies to blobs only", command: name)
         }
+        let radii = arguments.doubleList("radii")!
+        if arguments.wasGiven("radii") && manifold != .torus {
+            throw UsageError("--radii applies to torus only", command: name)
+        }
+        if radii.count != 2 {
+            throw UsageError("--radii takes two numbers, the major and the minor radius (e.g. 2,1), got \(radii.count)",
+                             command: name)
+        }
         if arguments.wasGiven("dim") && !manifold.hasVariableDimension && arguments.int("dim") != manifold.defaultDimension {
             throw UsageError("--dim: \(manifold) always has dimension \(manifold.defaultDimension); "
                 + "only sphere, flattorus and blobs take --dim", command: name)
@@ -81,7 +91,8 @@ struct SampleCommand: Command {
         let options = SampleOptions(
             n: arguments.int("n")!, dimension: arguments.int("dim"), ambient: arguments.int("ambient"),
             noise: arguments.double("noise")!, seed: UInt64(arguments.int("seed")!),
-            clusters: arguments.int("clusters")!, clusterStandardDeviation: arguments.double("cluster-std")!)
+            clusters: arguments.int("clusters")!, clusterStandardDeviation: arguments.double("cluster-std")!,
+            majorRadius: radii[0], minorRadius: radii[1])
 
         let sampling = Stopwatch()
         let sample: Sample

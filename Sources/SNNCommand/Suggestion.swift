@@ -36,7 +36,7 @@ enum Suggestion {
     }
 
     /// `"; did you mean 'x'?"` or the empty string.
-    static func didYouMean(_ word: String, among candidates: [String], display: (String) -> String = { $0 }) -> String {
-        closest(to: word, among: candidates).map { "; did you mean '\(display($0))'?" } ?? ""
+    static func didYouMean(_ word: String, among candidates: [String]) -> String {
+        closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 }

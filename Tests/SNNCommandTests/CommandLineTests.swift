@@ -61,13 +61,23 @@ final class CommandLineTests: XCTestCase {
         let blobs = ["sample", "blobs", "-n", "40", "--dim", "3", "--ambient", "5", "--noise", "0.1", "--seed", "2",
                      "--clusters", "2", "--cluster-std", "0.5", "-o", path("b.npy"), "--labels", path("l.npy")]
         let circle = ["sample", "circle", "-n", "40", "--out", path("c.csv"), "--parameters", path("p.npy")]
+        let torus = ["sample", "torus", "-n", "40", "--radii", "3,0.5", "-o", path("t.npy")]
         XCTAssertEqual(try Snn.run(blobs).status, 0)
         XCTAssertEqual(try Snn.run(circle).status, 0)
-        let used = Set((blobs + circle + ["-h", "--help"]).filter { $0.hasPrefix("-") })
+        XCTAssertEqual(try Snn.run(torus).status, 0)
+        let used = Set((blobs + circle + torus + ["-h", "--help"]).filter { $0.hasPrefix("-") })
         XCTAssertEqual(listed.subtracting(used), [], "options listed in the help but not exercised")
         XCTAssertEqual(try NPY.read(path: path("b.npy")).shape, [40, 5])
         XCTAssertEqual(try NPY.read(path: path("p.npy")).shape, [40, 1])
         XCTAssertEqual(try CSV.read(path: path("c.csv")).matrix.rows, 40)
+        // --radii 3,0.5 reaches the sampler: (√(x² + y²) − 3)² + z² = 0.25.
+        let t = try PointsFile.read(path: path("t.npy"))
+        for i in 0..<t.rows {
+            let rho = (t[i, 0] * t[i, 0] + t[i, 1] * t[i, 1]).squareRoot()
+            XCTAssertEqual((rho - 3) * (rho - 3) + t[i, 2] * t[i, 2], 0.25, accuracy: 1e-12)
+        }
+        // Every option `snn info --help` lists works too.
+        XCTAssertEqual(try Snn.run(["info", "--all", path("t.npy")]).status, 0)
     }
 
     func testBothFlagSyntaxesGiveTheSameFile() throws {
@@ -114,7 +124,12 @@ final class CommandLineTests: XCTestCase {
             (["sample", "sphere", "-n", "5", "--labels", path("l.npy"), "-o", path("x.npy")], "sphere has no labels"),
             (["sample", "sphere", "-n", "5", "--clusters", "2", "-o", path("x.npy")], "--clusters applies to blobs only"),
             (["sample", "sphere", "-n", "5", "--noise", "-1", "-o", path("x.npy")], "noise = -1.0 is not valid"),
+            (["sample", "torus", "-n", "5", "--radii", "3,x", "-o", path("x.npy")], "invalid value '3,x' for --radii"),
+            (["sample", "torus", "-n", "5", "--radii", "3", "-o", path("x.npy")], "--radii takes two numbers"),
+            (["sample", "torus", "-n", "5", "--radii", "1,2", "-o", path("x.npy")], "larger than the minor radius"),
+            (["sample", "sphere", "-n", "5", "--radii", "3,1", "-o", path("x.npy")], "--radii applies to torus only"),
             (["info"], "missing argument <file>"),
+            (["info", "--all=yes", path("x.npy")], "option --all takes no value"),
             (["info", path("x.bin")], "must end in .npy or .csv or .txt or .npz"),
             (["demo", "extra"], "unexpected argument 'extra'"),
             (["help", "sample", "info"], "takes one command name"),
@@ -240,6 +255,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("(1 NaN or infinite values"), r.stdout)
         // Column 9 holds 90, 91, 92: min 90, max 92, mean 91.
         XCTAssertTrue(r.stdout.split(separator: "\n").contains { $0.split(separator: " ") == ["9", "90", "92", "91"] }, r.stdout)
+        let all = try Snn.run(["info", path("w.npy"), "--all"])
+        XCTAssertFalse(all.stdout.contains("omitted"), all.stdout)
+        XCTAssertTrue(all.stdout.split(separator: "\n").contains { $0.split(separator: " ") == ["12", "120", "122", "121"] }, all.stdout)
     }
 
     func testDemoSummarizesTheDefaultSphere() throws {
