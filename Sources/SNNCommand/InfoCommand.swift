@@ -7,7 +7,7 @@ struct InfoCommand: Command {
     let abstract = "Describe a .npy, .csv or .npz file: shape, dtype, per-column min/max/mean, members"
 
     var positionals: [PositionalSpec] {
-        [PositionalSpec("file", help: "The file to describe (.npy, .csv or .npz)")]
+        [PositionalSpec("file", help: "The file to describe (.npy, .csv, .txt or .npz)")]
     }
 
     var options: [OptionSpec] {
@@ -16,10 +16,11 @@ struct InfoCommand: Command {
 
     var discussion: String {
         """
-        For .npy and .csv: the shape, the dtype and min/max/mean of the first \(ColumnSummary.shownColumns) columns (all with --all) \
-        (a 1-D array is one column; higher dimensions are flattened after the first). For .npz: every member with its \
-        shape and dtype, and the matrix size and number of non-zeros when the archive is a SciPy sparse CSR matrix \
-        (scipy.sparse.save_npz).
+        For .npy and .csv/.txt: the shape, the dtype and min/max/mean of the first \(ColumnSummary.shownColumns) columns
+        (every column with --all); a 1-D array is one column, higher dimensions are flattened after the first.
+        NaN and infinite values are counted and left out of the statistics.
+        For .npz: every member with its shape and dtype, and the matrix size and number of non-zeros when the
+        archive is a SciPy sparse CSR matrix (scipy.sparse.save_npz).
         """
     }
 
