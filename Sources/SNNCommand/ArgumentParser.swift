@@ -13,10 +13,8 @@ enum ArgumentParser {
         let name = command.name
         func usage(_ message: String) -> UsageError { UsageError(message, command: name) }
 
-        if let end = words.firstIndex(of: "--") ?? Optional(words.count),
-           words[..<end].contains(where: { $0 == "-h" || $0 == "--help" }) {
-            throw HelpRequested()
-        }
+        let endOfOptions = words.firstIndex(of: "--") ?? words.count
+        if words[..<endOfOptions].contains(where: { $0 == "-h" || $0 == "--help" }) { throw HelpRequested() }
 
         var positionalWords: [String] = []
         var values: [String: ArgumentValue] = [:]
@@ -33,7 +31,8 @@ enum ArgumentParser {
                 return
             }
             guard let raw else {
-                throw usage("missing value for \(spec.fullName) (expected \(spec.valueName): \(spec.kind.expectation))")
+                let expected = spec.kind == .string ? spec.valueName : "\(spec.valueName): \(spec.kind.expectation)"
+                throw usage("missing value for \(spec.fullName) (expected \(expected))")
             }
             values[spec.key] = try convert(raw, spec, command: name)
         }
