@@ -1,2 +1,10 @@
-import SpectralNN
-print("snn")
+import Foundation
+
+// The command registry: add a command by appending one line.
+let commands: [any Command] = [
+    SampleCommand(),
+    InfoCommand(),
+    DemoCommand(),
+]
+
+exit(Tool(commands: commands).run(Array(CommandLine.arguments.dropFirst())))
