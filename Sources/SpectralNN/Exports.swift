@@ -4,3 +4,5 @@
 @_exported import SNNGraph
 @_exported import SNNNeural
 @_exported import SNNCore
+@_exported import SNNEval
+@_exported import SNNReport

@@ -1,0 +1,14 @@
+/// Failures of evaluation (metrics, clustering, experiments); each says what to change.
+public enum EvalError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// Two inputs that must describe the same points or the same dimension do not.
+    case mismatch(String)
+    /// A setting outside its valid range.
+    case invalidSetting(String)
+
+    public var description: String {
+        switch self {
+        case let .mismatch(m): return m
+        case let .invalidSetting(m): return m
+        }
+    }
+}
