@@ -22,7 +22,7 @@ struct KDTree: Sendable {
     let splitValue: [Double]
 
     /// Points per leaf at most.
-    static let leafSize = 12
+    static let leafSize = 8
 
     init(_ matrix: Matrix<Double>) {
         let n = matrix.rows, d = matrix.cols
