@@ -49,9 +49,9 @@ struct BruteForceSearch {
         gamma = 8 * Double(d + 8) * Double.ulpOfOne
     }
 
-    /// Calls `body(qStart, bq, pStart, bp, tile)` for every query block × point tile, where `tile` holds the
-    /// approximate squared distances (row-major `bq × bp`). `blockDone(qStart, bq)` runs after each query block.
-    private func forEachTile(_ body: (Int, Int, Int, Int, UnsafePointer<Double>) -> Void, blockDone: (Int, Int) -> Void) {
+    /// Calls `body(qStart, bq, pStart, bp, tile, norms)` for every query block × point tile, where `tile` holds
+    /// `−2 x·y` (row-major `bq × bp`): the approximate squared distance is `norms[x] + norms[y] + tile`. `blockDone(qStart, bq)` runs after each query block.
+    private func forEachTile(_ body: (Int, Int, Int, Int, UnsafePointer<Double>, UnsafePointer<Double>) -> Void, blockDone: (Int, Int) -> Void) {
         let qb = Swift.min(n, queryBlock), pt = Swift.min(n, pointTile)
         let tile = UnsafeMutablePointer<Double>.allocate(capacity: qb * pt)
         defer { tile.deallocate() }
@@ -64,14 +64,7 @@ struct BruteForceSearch {
                         Double.gemm(transA: false, transB: true, m: bq, n: bp, k: d, alpha: -2,
                                     a: x.baseAddress! + qStart * d, lda: d, b: x.baseAddress! + pStart * d, ldb: d,
                                     beta: 0, c: tile, ldc: bp)
-                        let out = DisjointWriter(tile)
-                        Parallel.forEachChunk(bq, minimumChunk: 16) { rows in
-                            for r in rows {
-                                let nq = nr[qStart + r]
-                                for c in 0..<bp { out[r * bp + c] += nq + nr[pStart + c] }
-                            }
-                        }
-                        body(qStart, bq, pStart, bp, UnsafePointer(tile))
+                        body(qStart, bq, pStart, bp, UnsafePointer(tile), nr.baseAddress!)
                     }
                     blockDone(qStart, bq)
                 }
@@ -96,18 +89,18 @@ struct BruteForceSearch {
             indices.withUnsafeMutableBufferPointer { ib in
                 distances.withUnsafeMutableBufferPointer { db in
                     let outI = DisjointWriter(ib.baseAddress!), outD = DisjointWriter(db.baseAddress!)
-                    forEachTile({ qStart, bq, pStart, bp, tile in
+                    forEachTile({ qStart, bq, pStart, bp, tile, nb in
                         Parallel.forEachChunk(bq, minimumChunk: 8) { rows in
                             for r in rows {
                                 let q = qStart + r
                                 var heap = NeighborHeap(keys: hk.base + r * kk, ids: hi.base + r * kk, capacity: kk)
                                 heap.count = hc[r]
                                 var worst = heap.worst
-                                let row = tile + r * bp
-                                for c in 0..<bp where row[c] <= worst {
-                                    let j = pStart + c
-                                    if j == q { continue }
-                                    heap.push(row[c], Int32(j))
+                                let row = tile + r * bp, np = nb + pStart, nq = nb[q]
+                                for c in 0..<bp {
+                                    let approx = nq + np[c] + row[c]
+                                    if approx > worst || pStart + c == q { continue }
+                                    heap.push(approx, Int32(pStart + c))
                                     worst = heap.worst
                                 }
                                 hc[r] = heap.count
@@ -181,14 +174,14 @@ struct BruteForceSearch {
         offsets.reserveCapacity(n + 1)
         var neighbors: [Int32] = [], distances: [Double] = []
         points.withUnsafeBufferPointer { px in
-            forEachTile({ qStart, bq, pStart, bp, tile in
+            forEachTile({ qStart, bq, pStart, bp, tile, nb in
                 Parallel.forEachChunk(bq, minimumChunk: 8) { rows in
                     for r in rows {
                         let q = qStart + r
                         let qp = px.baseAddress! + q * d
                         let approxLimit = limit + gamma * (norms[q] + maxNorm)
-                        let row = tile + r * bp
-                        for c in 0..<bp where row[c] <= approxLimit {
+                        let row = tile + r * bp, np = nb + pStart, nq = nb[q]
+                        for c in 0..<bp where nq + np[c] + row[c] <= approxLimit {
                             let j = pStart + c
                             if j == q { continue }
                             let s = squaredDistance(qp, px.baseAddress! + j * d, d)

@@ -22,7 +22,7 @@ struct KDTree: Sendable {
     let splitValue: [Double]
 
     /// Points per leaf at most.
-    static let leafSize = 12
+    static let leafSize = 8
 
     init(_ matrix: Matrix<Double>) {
         let n = matrix.rows, d = matrix.cols
@@ -32,11 +32,14 @@ struct KDTree: Sendable {
         var order = (0..<n).map { Int32($0) }
         var splitDimension = [Int32](repeating: 0, count: internalCount)
         var splitValue = [Double](repeating: 0, count: internalCount)
-        matrix.storage.withUnsafeBufferPointer { src in
+        // The rows are permuted in place along with `order`, so every pass reads contiguous memory.
+        var reordered = matrix.storage
+        reordered.withUnsafeMutableBufferPointer { pts in
             order.withUnsafeMutableBufferPointer { ord in
                 splitDimension.withUnsafeMutableBufferPointer { sd in
                     splitValue.withUnsafeMutableBufferPointer { sv in
-                        let builder = Builder(src: src.baseAddress!, d: d, levels: levels, order: DisjointWriter(ord.baseAddress!),
+                        let builder = Builder(points: DisjointWriter(pts.baseAddress!), d: d,
+                                              order: DisjointWriter(ord.baseAddress!),
                                               dims: DisjointWriter(sd.baseAddress!), values: DisjointWriter(sv.baseAddress!))
                         // Top levels one after the other, then the subtrees below in parallel.
                         var top = 0
@@ -48,20 +51,6 @@ struct KDTree: Sendable {
                                 let (lo, hi) = Self.range(ofNodeAt: t, level: top, n: n)
                                 builder.build(node: firstAtTop + t, lo: lo, hi: hi, level: top, stopLevel: levels)
                             }
-                        }
-                    }
-                }
-            }
-        }
-        var reordered = [Double](repeating: 0, count: n * d)
-        matrix.storage.withUnsafeBufferPointer { src in
-            order.withUnsafeBufferPointer { ord in
-                reordered.withUnsafeMutableBufferPointer { dst in
-                    let out = DisjointWriter(dst.baseAddress!)
-                    Parallel.forEachChunk(n, minimumChunk: 8192) { range in
-                        for p in range {
-                            let s = Int(ord[p]) * d
-                            for c in 0..<d { out[p * d + c] = src[s + c] }
                         }
                     }
                 }
@@ -86,39 +75,48 @@ struct KDTree: Sendable {
         return (lo, hi)
     }
 
-    /// Builds subtrees; writes to disjoint parts of `order` and of the node arrays.
+    /// Builds subtrees; writes to disjoint row ranges of the points and `order`, and disjoint nodes.
     private struct Builder: @unchecked Sendable {
-        let src: UnsafePointer<Double>
+        let points: DisjointWriter<Double>
         let d: Int
-        let levels: Int
         let order: DisjointWriter<Int32>
         let dims: DisjointWriter<Int32>
         let values: DisjointWriter<Double>
 
         func build(node: Int, lo: Int, hi: Int, level: Int, stopLevel: Int) {
-            if level >= stopLevel { return }
+            if level >= stopLevel || hi <= lo { return }
             // Widest coordinate of the points in lo..<hi (ties → the smaller dimension).
             var bestDim = 0, bestSpread = -1.0
             for c in 0..<d {
                 var mn = Double.infinity, mx = -Double.infinity
-                for p in lo..<hi {
-                    let v = src[Int(order[p]) * d + c]
-                    if v < mn { mn = v }
-                    if v > mx { mx = v }
+                var p = lo * d + c
+                for _ in lo..<hi {
+                    let v = points[p]
+                    mn = Swift.min(mn, v); mx = Swift.max(mx, v)
+                    p += d
                 }
-                if hi > lo && mx - mn > bestSpread { bestSpread = mx - mn; bestDim = c }
+                if mx - mn > bestSpread { bestSpread = mx - mn; bestDim = c }
             }
             let mid = (lo + hi) / 2
-            if hi > lo { select(lo: lo, hi: hi, nth: mid, dim: bestDim) }
+            select(lo: lo, hi: hi, nth: mid, dim: bestDim)
             dims[node] = Int32(bestDim)
-            values[node] = mid < hi ? src[Int(order[mid]) * d + bestDim] : 0
+            values[node] = points[mid * d + bestDim]
             build(node: 2 * node + 1, lo: lo, hi: mid, level: level + 1, stopLevel: stopLevel)
             build(node: 2 * node + 2, lo: mid, hi: hi, level: level + 1, stopLevel: stopLevel)
         }
 
-        @inline(__always) private func key(_ p: Int, _ dim: Int) -> Double { src[Int(order[p]) * d + dim] }
+        @inline(__always) private func key(_ p: Int, _ dim: Int) -> Double { points[p * d + dim] }
 
-        /// Quickselect: afterwards `order[lo..<nth]` have keys ≤ key(nth) ≤ keys of `order[nth+1..<hi]`.
+        @inline(__always) private func swapRows(_ i: Int, _ j: Int) {
+            let t = order[i]; order[i] = order[j]; order[j] = t
+            var a = i * d, b = j * d
+            for _ in 0..<d {
+                let v = points[a]; points[a] = points[b]; points[b] = v
+                a += 1; b += 1
+            }
+        }
+
+        /// Quickselect: afterwards rows `lo..<nth` have keys ≤ key(nth) ≤ keys of rows `nth+1..<hi`.
         private func select(lo: Int, hi: Int, nth: Int, dim: Int) {
             var l = lo, r = hi - 1
             while r > l {
@@ -131,7 +129,7 @@ struct KDTree: Sendable {
                     while key(i, dim) < pivot { i += 1 }
                     while key(j, dim) > pivot { j -= 1 }
                     if i <= j {
-                        let t = order[i]; order[i] = order[j]; order[j] = t
+                        swapRows(i, j)
                         i += 1; j -= 1
                     }
                 }
@@ -161,15 +159,26 @@ struct KDSearcher {
     /// Visits the `k` nearest candidates into `heap` (keys: squared distances), skipping the query's own position.
     func nearest(node: Int, lo: Int, hi: Int, level: Int, bound rd: Double, query: inout Query, heap: inout NeighborHeap) {
         if level == levels {
-            var p = lo
-            var row = points + lo * d
-            while p < hi {
-                if p != query.selfPosition {
-                    let s = squaredDistance(query.q, row, d)
-                    if s <= heap.worst { heap.push(s, order[p]) }
+            let q = query.q
+            if d == 3 {
+                // Same operations in the same order as `squaredDistance`, unrolled.
+                let q0 = q[0], q1 = q[1], q2 = q[2]
+                var row = points + lo * 3
+                for p in lo..<hi {
+                    let a = q0 - row[0], b = q1 - row[1], c = q2 - row[2]
+                    var s = a * a
+                    s += b * b
+                    s += c * c
+                    if s <= heap.worst && p != query.selfPosition { heap.push(s, order[p]) }
+                    row += 3
                 }
-                p += 1
-                row += d
+            } else {
+                var row = points + lo * d
+                for p in lo..<hi {
+                    let s = squaredDistance(q, row, d)
+                    if s <= heap.worst && p != query.selfPosition { heap.push(s, order[p]) }
+                    row += d
+                }
             }
             return
         }
