@@ -6,13 +6,26 @@ extension Activation {
     /// Slope of leaky ReLU for negative inputs (PyTorch `nn.LeakyReLU` default).
     public static let leakySlope = 0.01
 
-    /// Adds `bias` to every row of the `rows × cols` pre-activations `z` (in place) and writes `σ(z)` to `a`.
+    /// Adds `bias` to every row of the `rows × cols` pre-activations `z` (in place) and writes `σ(z)` to `a`
+    /// (`a` may be `z`).
     /// - Complexity: O(rows · cols).
-    @_specialize(where T == Float)
-    @_specialize(where T == Double)
     public func addBiasAndApply<T: LinalgScalar>(rows: Int, cols: Int, bias: UnsafePointer<T>,
                                                   preActivation z: UnsafeMutablePointer<T>,
                                                   output a: UnsafeMutablePointer<T>) {
+        if T.self == Float.self {
+            addBiasAndApplyKernel(rows: rows, cols: cols, bias: rebound(bias, to: Float.self),
+                                  z: rebound(z, to: Float.self), a: rebound(a, to: Float.self))
+        } else if T.self == Double.self {
+            addBiasAndApplyKernel(rows: rows, cols: cols, bias: rebound(bias, to: Double.self),
+                                  z: rebound(z, to: Double.self), a: rebound(a, to: Double.self))
+        } else {
+            addBiasAndApplyKernel(rows: rows, cols: cols, bias: bias, z: z, a: a)
+        }
+    }
+
+    @inline(__always)
+    private func addBiasAndApplyKernel<T: LinalgScalar>(rows: Int, cols: Int, bias: UnsafePointer<T>,
+                                                        z: UnsafeMutablePointer<T>, a: UnsafeMutablePointer<T>) {
         let slope = T(Self.leakySlope)
         for i in 0..<rows {
             let zr = z + i * cols, ar = a + i * cols
@@ -33,14 +46,26 @@ extension Activation {
     /// `g ← g ⊙ σ'(z)` elementwise over `count` entries, given the pre-activations `z` (and, for tanh, the
     /// outputs `a = σ(z)`, which saves recomputing `tanh`).
     /// - Complexity: O(count).
-    @_specialize(where T == Float)
-    @_specialize(where T == Double)
     public func multiplyByDerivative<T: LinalgScalar>(count: Int, gradient g: UnsafeMutablePointer<T>,
                                                        preActivation z: UnsafePointer<T>, output a: UnsafePointer<T>) {
+        if T.self == Float.self {
+            derivativeKernel(count: count, g: rebound(g, to: Float.self), z: rebound(z, to: Float.self), a: rebound(a, to: Float.self))
+        } else if T.self == Double.self {
+            derivativeKernel(count: count, g: rebound(g, to: Double.self), z: rebound(z, to: Double.self), a: rebound(a, to: Double.self))
+        } else {
+            derivativeKernel(count: count, g: g, z: z, a: a)
+        }
+    }
+
+    @inline(__always)
+    private func derivativeKernel<T: LinalgScalar>(count: Int, g: UnsafeMutablePointer<T>, z: UnsafePointer<T>, a: UnsafePointer<T>) {
         let slope = T(Self.leakySlope)
         switch self {
-        case .relu: for i in 0..<count where !(z[i] > 0) { g[i] = 0 }
-        case .leakyRelu: for i in 0..<count where !(z[i] > 0) { g[i] *= slope }
+        // Multiplying by a 0/1 (or slope/1) factor keeps the loop branch-free and its store unconditional: a
+        // branch would mispredict on the random sign pattern, and `g = z > 0 ? g : 0` is turned into a masked
+        // store, which is microcoded (slow) on AMD processors.
+        case .relu: for i in 0..<count { g[i] *= z[i] > 0 ? 1 : 0 }
+        case .leakyRelu: for i in 0..<count { g[i] *= z[i] > 0 ? 1 : slope }
         case .tanh: for i in 0..<count { let t = a[i]; g[i] *= 1 - t * t }
         case .softplus:
             // σ'(z) = logistic(z), evaluated without overflow on either side.
