@@ -6,12 +6,30 @@ extension Activation {
     /// Slope of leaky ReLU for negative inputs (PyTorch `nn.LeakyReLU` default).
     public static let leakySlope = 0.01
 
+    /// Elements from which the transcendental activations run on several cores.
+    static let parallelThreshold = 32_768
+
     /// Adds `bias` to every row of the `rows × cols` pre-activations `z` (in place) and writes `σ(z)` to `a`
     /// (`a` may be `z`).
     /// - Complexity: O(rows · cols).
     public func addBiasAndApply<T: LinalgScalar>(rows: Int, cols: Int, bias: UnsafePointer<T>,
                                                   preActivation z: UnsafeMutablePointer<T>,
                                                   output a: UnsafeMutablePointer<T>) {
+        // tanh and softplus cost a libm call per element: split the rows over the cores when the batch is large
+        // (elementwise, so the result does not depend on the split).
+        if self == .tanh || self == .softplus, rows * cols >= Self.parallelThreshold, rows > 1 {
+            let (zs, as_) = (UncheckedSendable(z), UncheckedSendable(a))
+            Parallel.forEachChunk(rows, minimumChunk: Swift.max(1, Self.parallelThreshold / (2 * cols))) { range in
+                let offset = range.lowerBound * cols
+                addBiasAndApplySerial(rows: range.count, cols: cols, bias: bias, z: zs.value + offset, a: as_.value + offset)
+            }
+        } else {
+            addBiasAndApplySerial(rows: rows, cols: cols, bias: bias, z: z, a: a)
+        }
+    }
+
+    private func addBiasAndApplySerial<T: LinalgScalar>(rows: Int, cols: Int, bias: UnsafePointer<T>,
+                                                        z: UnsafeMutablePointer<T>, a: UnsafeMutablePointer<T>) {
         if T.self == Float.self {
             addBiasAndApplyKernel(rows: rows, cols: cols, bias: rebound(bias, to: Float.self),
                                   z: rebound(z, to: Float.self), a: rebound(a, to: Float.self))
@@ -48,6 +66,19 @@ extension Activation {
     /// - Complexity: O(count).
     public func multiplyByDerivative<T: LinalgScalar>(count: Int, gradient g: UnsafeMutablePointer<T>,
                                                        preActivation z: UnsafePointer<T>, output a: UnsafePointer<T>) {
+        if self == .softplus, count >= 2 * Self.parallelThreshold {
+            let gs = UncheckedSendable(g)
+            Parallel.forEachChunk(count, minimumChunk: Self.parallelThreshold) { range in
+                multiplyByDerivativeSerial(count: range.count, g: gs.value + range.lowerBound,
+                                           z: z + range.lowerBound, a: a + range.lowerBound)
+            }
+        } else {
+            multiplyByDerivativeSerial(count: count, g: g, z: z, a: a)
+        }
+    }
+
+    private func multiplyByDerivativeSerial<T: LinalgScalar>(count: Int, g: UnsafeMutablePointer<T>,
+                                                             z: UnsafePointer<T>, a: UnsafePointer<T>) {
         if T.self == Float.self {
             derivativeKernel(count: count, g: rebound(g, to: Float.self), z: rebound(z, to: Float.self), a: rebound(a, to: Float.self))
         } else if T.self == Double.self {

@@ -74,6 +74,27 @@ final class GradientCheckTests: XCTestCase {
         XCTAssertEqual(Activation.softplus.value(-800.0), 0)
     }
 
+    /// The Float kernels compute the same gradient as the (finite-difference checked) Double ones, on a batch
+    /// large enough to take the parallel paths of tanh and softplus.
+    func testFloatBackwardAgreesWithDouble() {
+        for (i, activation) in Activation.allCases.enumerated() {
+            var rng = SeededGenerator(seed: 70 + UInt64(i))
+            let net = MLP<Double>(widths: [3, 64, 64, 4], activation: activation, using: &rng)
+            let x = TestSupport.random(1100, 3, &rng), target = TestSupport.random(1100, 4, &rng)
+            let reference = TestSupport.analyticGradient(net, x, target, inputGradient: true)
+            let netFloat = MLP<Float>(layers: net.layers.map {
+                DenseLayer(weight: $0.weight.converted(), bias: $0.bias.map { Float($0) })
+            }, activation: activation)
+            var cache = MLPCache<Float>()
+            let y = netFloat.forward(x.converted(), cache: &cache)
+            var gradient = MLPGradient<Float>(widths: netFloat.widths)
+            netFloat.backward(y - target.converted(), cache: &cache, into: &gradient, inputGradient: true)
+            TestSupport.assertClose(gradient.flat.map { Double($0) }, reference.flat, relative: 1e-4, "Float \(activation)")
+            TestSupport.assertClose(gradient.input!.storage.map { Double($0) }, reference.input!.storage, relative: 1e-4,
+                                    "Float ∂L/∂X \(activation)")
+        }
+    }
+
     func testGradientOfLossIsZeroWhenOutputMatchesTarget() {
         var rng = SeededGenerator(seed: 61)
         let net = MLP<Double>(widths: [3, 5, 2], activation: .relu, using: &rng)
