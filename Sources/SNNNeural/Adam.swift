@@ -43,8 +43,6 @@ public struct Adam<Scalar: LinalgScalar>: Optimizer, Equatable {
     }
 
     /// - Complexity: O(parameter count).
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     public mutating func step(parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar) {
         let n = parameters.count
         precondition(n == gradient.count, "\(n) parameters but \(gradient.count) gradient entries")
@@ -56,26 +54,47 @@ public struct Adam<Scalar: LinalgScalar>: Optimizer, Equatable {
         precondition(firstMoment.count == n && secondMoment.count == n,
                      "the optimizer state has \(firstMoment.count) entries, the parameters \(n)")
         stepCount += 1
+        guard n > 0 else { return }
         let t = Double(stepCount)
         let correction1 = 1 - Double.pow(Double(beta1), t), correction2 = 1 - Double.pow(Double(beta2), t)
-        let stepSize = learningRate / Scalar(correction1)
-        let inverseRoot2 = Scalar(1 / correction2.squareRoot())
-        let b1 = beta1, b2 = beta2, eps = epsilon, lambda = weightDecay
-        let l2: Scalar = decoupledWeightDecay ? 0 : lambda
-        let shrink: Scalar = decoupledWeightDecay ? 1 - learningRate * lambda : 1
+        let lr = Double(learningRate), lambda = Double(weightDecay)
+        // Constants in Double, rounded once to the scalar type.
+        let constants = (stepSize: lr / correction1, inverseRoot2: 1 / correction2.squareRoot(),
+                         l2: decoupledWeightDecay ? 0 : lambda, shrink: decoupledWeightDecay ? 1 - lr * lambda : 1,
+                         b1: Double(beta1), b2: Double(beta2), eps: Double(epsilon))
         parameters.withUnsafeMutableBufferPointer { p in
             gradient.withUnsafeBufferPointer { g in
                 firstMoment.withUnsafeMutableBufferPointer { m in
                     secondMoment.withUnsafeMutableBufferPointer { v in
-                        for i in 0..<n {
-                            let gi = g[i] + l2 * p[i]
-                            m[i] = b1 * m[i] + (1 - b1) * gi
-                            v[i] = b2 * v[i] + (1 - b2) * gi * gi
-                            p[i] = p[i] * shrink - stepSize * m[i] / (v[i].squareRoot() * inverseRoot2 + eps)
+                        let (pp, gp, mp, vp) = (p.baseAddress!, g.baseAddress!, m.baseAddress!, v.baseAddress!)
+                        if Scalar.self == Float.self {
+                            Self.kernel(n, rebound(pp, to: Float.self), rebound(gp, to: Float.self), rebound(mp, to: Float.self),
+                                        rebound(vp, to: Float.self), constants)
+                        } else if Scalar.self == Double.self {
+                            Self.kernel(n, rebound(pp, to: Double.self), rebound(gp, to: Double.self), rebound(mp, to: Double.self),
+                                        rebound(vp, to: Double.self), constants)
+                        } else {
+                            Self.kernel(n, pp, gp, mp, vp, constants)
                         }
                     }
                 }
             }
+        }
+    }
+
+    @inline(__always)
+    private static func kernel<U: LinalgScalar>(
+        _ n: Int, _ p: UnsafeMutablePointer<U>, _ g: UnsafePointer<U>, _ m: UnsafeMutablePointer<U>,
+        _ v: UnsafeMutablePointer<U>,
+        _ c: (stepSize: Double, inverseRoot2: Double, l2: Double, shrink: Double, b1: Double, b2: Double, eps: Double)
+    ) {
+        let stepSize = U(c.stepSize), inverseRoot2 = U(c.inverseRoot2), l2 = U(c.l2), shrink = U(c.shrink)
+        let b1 = U(c.b1), b2 = U(c.b2), eps = U(c.eps)
+        for i in 0..<n {
+            let gi = g[i] + l2 * p[i]
+            m[i] = b1 * m[i] + (1 - b1) * gi
+            v[i] = b2 * v[i] + (1 - b2) * gi * gi
+            p[i] = p[i] * shrink - stepSize * m[i] / (v[i].squareRoot() * inverseRoot2 + eps)
         }
     }
 

@@ -88,9 +88,18 @@ extension MLP {
 }
 
 /// `z[i, :] += bias` for every row.
-@_specialize(where T == Float)
-@_specialize(where T == Double)
 func addRowBias<T: LinalgScalar>(rows: Int, cols: Int, bias: UnsafePointer<T>, _ z: UnsafeMutablePointer<T>) {
+    if T.self == Float.self {
+        addRowBiasKernel(rows: rows, cols: cols, bias: rebound(bias, to: Float.self), rebound(z, to: Float.self))
+    } else if T.self == Double.self {
+        addRowBiasKernel(rows: rows, cols: cols, bias: rebound(bias, to: Double.self), rebound(z, to: Double.self))
+    } else {
+        addRowBiasKernel(rows: rows, cols: cols, bias: bias, z)
+    }
+}
+
+@inline(__always)
+private func addRowBiasKernel<T: LinalgScalar>(rows: Int, cols: Int, bias: UnsafePointer<T>, _ z: UnsafeMutablePointer<T>) {
     for i in 0..<rows {
         let row = z + i * cols
         for j in 0..<cols { row[j] += bias[j] }

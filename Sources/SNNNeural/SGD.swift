@@ -34,33 +34,46 @@ public struct SGD<Scalar: LinalgScalar>: Optimizer, Equatable {
     }
 
     /// - Complexity: O(parameter count).
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     public mutating func step(parameters: inout [Scalar], gradient: [Scalar], learningRate: Scalar) {
         precondition(parameters.count == gradient.count, "\(parameters.count) parameters but \(gradient.count) gradient entries")
         precondition(learningRate >= 0, "negative learning rate \(learningRate)")
-        let n = parameters.count, mu = momentum, lambda = weightDecay, nest = nesterov
-        if mu == 0 {
-            parameters.withUnsafeMutableBufferPointer { p in
-                gradient.withUnsafeBufferPointer { g in
-                    for i in 0..<n { p[i] -= learningRate * (g[i] + lambda * p[i]) }
-                }
-            }
-            return
-        }
-        let first = velocity.isEmpty
+        let n = parameters.count
+        guard n > 0 else { return }
+        let first = momentum != 0 && velocity.isEmpty
         if first { velocity = [Scalar](repeating: 0, count: n) }
-        precondition(velocity.count == n, "the optimizer state has \(velocity.count) entries, the parameters \(n)")
+        precondition(momentum == 0 || velocity.count == n, "the optimizer state has \(velocity.count) entries, the parameters \(n)")
+        let mu = momentum, lambda = weightDecay, nest = nesterov
         parameters.withUnsafeMutableBufferPointer { p in
             gradient.withUnsafeBufferPointer { g in
                 velocity.withUnsafeMutableBufferPointer { v in
-                    for i in 0..<n {
-                        let d = g[i] + lambda * p[i]
-                        v[i] = first ? d : mu * v[i] + d
-                        p[i] -= learningRate * (nest ? d + mu * v[i] : v[i])
+                    let (pp, gp, vp) = (p.baseAddress!, g.baseAddress!, v.baseAddress)
+                    if Scalar.self == Float.self {
+                        Self.kernel(n, rebound(pp, to: Float.self), rebound(gp, to: Float.self), vp.map { rebound($0, to: Float.self) },
+                                    Float(learningRate), Float(mu), Float(lambda), nest, first)
+                    } else if Scalar.self == Double.self {
+                        Self.kernel(n, rebound(pp, to: Double.self), rebound(gp, to: Double.self), vp.map { rebound($0, to: Double.self) },
+                                    Double(learningRate), Double(mu), Double(lambda), nest, first)
+                    } else {
+                        Self.kernel(n, pp, gp, vp, learningRate, mu, lambda, nest, first)
                     }
                 }
             }
+        }
+    }
+
+    /// The update on raw buffers; `v` is nil without momentum.
+    @inline(__always)
+    private static func kernel<U: LinalgScalar>(_ n: Int, _ p: UnsafeMutablePointer<U>, _ g: UnsafePointer<U>,
+                                                _ v: UnsafeMutablePointer<U>?, _ lr: U, _ mu: U, _ lambda: U,
+                                                _ nesterov: Bool, _ first: Bool) {
+        guard let v, mu != 0 else {
+            for i in 0..<n { p[i] -= lr * (g[i] + lambda * p[i]) }
+            return
+        }
+        for i in 0..<n {
+            let d = g[i] + lambda * p[i]
+            v[i] = first ? d : mu * v[i] + d
+            p[i] -= lr * (nesterov ? d + mu * v[i] : v[i])
         }
     }
 

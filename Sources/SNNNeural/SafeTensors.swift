@@ -162,6 +162,12 @@ public enum SafeTensors {
         return out
     }
 
+    /// `encode(tensors:metadata:)` for tensors given as tuples.
+    public static func encode(tensors: [(name: String, dtype: DType, shape: [Int], bytes: [UInt8])],
+                              metadata: [String: String] = [:]) -> [UInt8] {
+        encode(tensors: tensors.map { Tensor(name: $0.name, dtype: $0.dtype, shape: $0.shape, bytes: $0.bytes) }, metadata: metadata)
+    }
+
     /// Parses and validates a `.safetensors` file: header length within the file and the size limit, JSON
     /// header, known dtypes, integer shapes, offsets in bounds, byte counts matching the shapes, and the
     /// tensors covering the data area exactly (no overlap, no hole, no trailing bytes).

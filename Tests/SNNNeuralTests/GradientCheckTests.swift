@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 import SNNData
 import SNNLinalg
 @testable import SNNNeural
@@ -72,6 +73,44 @@ final class GradientCheckTests: XCTestCase {
         }
         XCTAssertEqual(Activation.softplus.value(800.0), 800, accuracy: 1e-12)
         XCTAssertEqual(Activation.softplus.value(-800.0), 0)
+    }
+
+    /// The Float kernels compute the same gradient as the (finite-difference checked) Double ones, on a batch
+    /// large enough to take the parallel paths of tanh and softplus.
+    func testFloatBackwardAgreesWithDouble() {
+        for (i, activation) in Activation.allCases.enumerated() {
+            var rng = SeededGenerator(seed: 70 + UInt64(i))
+            let net = MLP<Double>(widths: [3, 64, 64, 4], activation: activation, using: &rng)
+            let x = TestSupport.random(1100, 3, &rng), target = TestSupport.random(1100, 4, &rng)
+            let reference = TestSupport.analyticGradient(net, x, target, inputGradient: true)
+            let netFloat = MLP<Float>(layers: net.layers.map {
+                DenseLayer(weight: $0.weight.converted(), bias: $0.bias.map { Float($0) })
+            }, activation: activation)
+            var cache = MLPCache<Float>()
+            let y = netFloat.forward(x.converted(), cache: &cache)
+            var gradient = MLPGradient<Float>(widths: netFloat.widths)
+            netFloat.backward(y - target.converted(), cache: &cache, into: &gradient, inputGradient: true)
+            TestSupport.assertClose(gradient.flat.map { Double($0) }, reference.flat, relative: 1e-4, "Float \(activation)")
+            TestSupport.assertClose(gradient.input!.storage.map { Double($0) }, reference.input!.storage, relative: 1e-4,
+                                    "Float ∂L/∂X \(activation)")
+        }
+    }
+
+    /// The Float tanh kernel (through exp) against Double libm tanh on a dense grid, in ulp-sized units.
+    func testFloatTanhKernelAccuracy() {
+        var xs: [Float] = (-4000...4000).map { Float($0) / 400 }          // [-10, 10] step 0.0025
+        xs += [1e-30, -1e-7, 0.1249999, 0.125, 0.1250001, 30, -200, .infinity, -.infinity]
+        var z = xs, a = [Float](repeating: 0, count: xs.count), bias: [Float] = [0]
+        Activation.tanh.addBiasAndApply(rows: xs.count, cols: 1, bias: &bias, preActivation: &z, output: &a)
+        var worst = 0.0
+        for (x, y) in zip(xs, a) {
+            let exact = Foundation.tanh(Double(x))
+            worst = max(worst, abs(Double(y) - exact) / max(abs(exact), 1e-30))
+        }
+        XCTAssertLessThan(worst, 4e-7)   // about 3 Float ulp
+        var nan: [Float] = [.nan], out: [Float] = [0]
+        Activation.tanh.addBiasAndApply(rows: 1, cols: 1, bias: &bias, preActivation: &nan, output: &out)
+        XCTAssertTrue(out[0].isNaN)
     }
 
     func testGradientOfLossIsZeroWhenOutputMatchesTarget() {

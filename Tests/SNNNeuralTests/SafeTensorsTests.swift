@@ -60,6 +60,9 @@ final class SafeTensorsTests: XCTestCase {
         XCTAssertEqual(String(decoding: bytes[8..<(8 + padded.utf8.count)], as: UTF8.self), padded)
         // 1.0f = 0x3F800000, −2.0f = 0xC0000000, little-endian.
         XCTAssertEqual(Array(bytes[(8 + padded.utf8.count)...]), [0x00, 0x00, 0x80, 0x3F, 0x00, 0x00, 0x00, 0xC0])
+        // The tuple form writes the same bytes.
+        XCTAssertEqual(SafeTensors.encode(tensors: [(name: "a", dtype: .f32, shape: [2], bytes: [0, 0, 0x80, 0x3F, 0, 0, 0, 0xC0])],
+                                          metadata: ["k": "v"]), bytes)
         // No metadata: no __metadata__ key at all.
         let bare = SafeTensors.encode(tensors: [SafeTensors.Tensor(name: "x", shape: [1], int64: [1])])
         XCTAssertFalse(String(decoding: bare, as: UTF8.self).contains("__metadata__"))
