@@ -1,6 +1,6 @@
 /// The file types snn reads and writes, chosen by extension.
 enum FileKind: String {
-    case npy, npz, csv, txt
+    case npy, npz, csv, txt, safetensors
 
     /// The kind of `path` by its extension (case-insensitive), nil for anything else.
     init?(path: String) {

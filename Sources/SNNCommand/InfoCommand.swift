@@ -28,7 +28,16 @@ struct InfoCommand: Command {
         let clock = Stopwatch()
         let path = arguments.positional("file")!
         let shown = arguments.flag("all") ? Int.max : ColumnSummary.shownColumns
-        switch try FileKind.require(path, [.npy, .csv, .txt, .npz], option: "<file>", command: name) {
+        switch try FileKind.require(path, [.npy, .csv, .txt, .npz, .safetensors], option: "<file>", command: name) {
+        case .safetensors:
+            let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+            let (tensors, metadata) = try SafeTensors.decode(bytes)
+            print("\(path): safetensors, \(tensors.count) tensors")
+            let width = tensors.map(\.name.count).max() ?? 0
+            for t in tensors {
+                print("  " + t.name.padding(toLength: width, withPad: " ", startingAt: 0) + "   \(t.dtype.rawValue) \(t.shape)")
+            }
+            for key in metadata.keys.sorted() where key != "checkpoint_state" { print("  \(key): \(metadata[key]!)") }
         case .npy:
             let array = try NPY.read(path: path)
             let (rows, cols) = Self.matrixShape(array.shape)

@@ -5,6 +5,8 @@ let commands: [any Command] = [
     SampleCommand(),
     InfoCommand(),
     DemoCommand(),
+    TrainCommand(),
+    EmbedCommand(),
 ]
 
 exit(Tool(commands: commands).run(Array(CommandLine.arguments.dropFirst())))

