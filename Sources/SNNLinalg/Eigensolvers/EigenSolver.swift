@@ -47,7 +47,8 @@ public enum EigenSolverError: Error, Equatable, CustomStringConvertible, Sendabl
 /// The `r` largest eigenpairs of a sparse symmetric matrix (SciPy `eigsh(A, r, which='LA')`).
 ///
 /// - Parameters:
-///   - a: square symmetric matrix (checked exactly; SciPy's `A` must be symmetric too).
+///   - a: square symmetric matrix (checked to 1e-12 of the largest entry, which lets `D^{-1/2} W D^{-1/2}` of a
+///     weighted graph through despite last-bit rounding differences; the solvers read one triangle or apply `A`).
 ///   - r: number of eigenpairs, `1 ≤ r < n`.
 ///   - solver: `.auto` uses `.dense` for `n ≤ 4000` and `.shiftInvert` above (see `shiftInvertTopEigenpairs`
 ///     for the measurements behind that choice).
@@ -64,7 +65,7 @@ public func topEigenpairs(of a: CSRMatrix<Double>, count r: Int, solver: EigenSo
     guard r >= 1, r < n else { throw EigenSolverError.invalidCount(requested: r, dimension: n) }
     precondition(tolerance > 0 && tolerance.isFinite, "tolerance must be a positive finite number")
     guard a.values.allSatisfy({ $0.isFinite }) else { throw LinalgError.nonFinite(what: "the matrix") }
-    guard a.isSymmetric() else {
+    guard a.isSymmetric(tolerance: 1e-12) else {
         throw LinalgError.invalidMatrix("the matrix is not symmetric; symmetrize it (e.g. (A + Aᵀ)/2 or max(A, Aᵀ)) first")
     }
     let chosen: EigenSolver = solver == .auto ? (n <= EigenSolver.denseLimit ? .dense : .shiftInvert) : solver
