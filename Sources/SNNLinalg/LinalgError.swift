@@ -34,9 +34,15 @@ public enum LinalgError: Error, Equatable, CustomStringConvertible, Sendable {
         }
     }
 
-    /// Throws `.lapack` for a non-zero `info`, with the standard meaning of the sign of `info`.
+    /// Throws `.lapack` for a non-zero `info`: LAPACKE's out-of-memory codes, an illegal argument (negative `info`),
+    /// or `positive`, the routine-specific meaning of a positive `info`.
     static func check(_ info: Int32, _ routine: String, positive: String) throws {
         if info == 0 { return }
+        // LAPACKE's own codes: LAPACK_WORK_MEMORY_ERROR (-1010) and LAPACK_TRANSPOSE_MEMORY_ERROR (-1011).
+        if info == -1010 || info == -1011 {
+            throw LinalgError.lapack(routine: routine, info: info,
+                                     meaning: "out of memory for the \(info == -1010 ? "workspace" : "row-major transpose copy"); reduce the problem size")
+        }
         if info < 0 {
             throw LinalgError.lapack(routine: routine, info: info, meaning: "argument \(-info) had an illegal value (a bug in snn; please report it)")
         }
