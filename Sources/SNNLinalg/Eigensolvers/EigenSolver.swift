@@ -54,6 +54,10 @@ public enum EigenSolverError: Error, Equatable, CustomStringConvertible, Sendabl
 ///     for the measurements behind that choice).
 ///   - tolerance: wanted residual `‖Au − λu‖ ≤ tolerance · max(1, |λ_1|)`; the iterative solvers target it and
 ///     verify it on the returned pairs.
+/// Lanczos (`.arpack`, `.shiftInvert`) sees an eigenvalue of multiplicity m > 1 only through rounding; the repeated
+/// λ = 1 of a graph with several components is found (tested), but a graph made of identical components repeats
+/// every eigenvalue, and Lanczos may return a lower eigenvalue in place of a copy: use `.dense` for such graphs.
+///
 /// - Throws: `EigenSolverError.invalidCount` for `r ∉ 1..<n`, `LinalgError.invalidMatrix` for a non-square or
 ///   non-symmetric matrix, `LinalgError.nonFinite`, `LinalgError.notConverged` (with the residual reached) when the
 ///   tolerance is not met, `LinalgError.arpack` / `.lapack` for library failures.
@@ -75,7 +79,7 @@ public func topEigenpairs(of a: CSRMatrix<Double>, count r: Int, solver: EigenSo
     case .arpack: result = try arpackTopEigenpairs(a, count: r, tolerance: tolerance)
     case .shiftInvert: result = try shiftInvertTopEigenpairs(a, count: r, tolerance: tolerance)
     }
-    applyDeterministicSigns(&result.vectors)
+    result.vectors.normalizeColumnSigns()
     result.residuals = eigenResiduals(a, values: result.values, vectors: result.vectors)
     if chosen != .dense {
         let worst = result.residuals.max() ?? 0
