@@ -47,17 +47,21 @@ func lanczosExtremeRitzValues(dimension n: Int, steps: Int,
 ///
 /// Why this solver (measured, release build, 2 shared cores, same graphs and run as SciPy 1.17; residuals ≤ 1e-10):
 /// the top of a kNN graph's spectrum is crowded near 1 (W5 gap 1e-4), so Lanczos on `A` needs thousands of matrix
-/// products (SciPy plain `eigsh`: W5 133 s), and a Chebyshev filter of degree m separates a gap g only after
-/// m ≈ ln(1/tol)/√(2g/ρ) ≈ 1 600 products per block vector on W5 (a block of 10–20 vectors: tens of seconds).
+/// products (SciPy plain `eigsh`: W5 133 s), and a Chebyshev filter damping `[λ_min, λ_cut]` (half-width e) gains
+/// only `acosh(1 + g/e) ≈ √(2g/e)` per degree at a gap g: on W5 (g = 1e-4) well over a thousand products per block
+/// vector to reach 1e-10 (measured in NumPy on W3: 9 842 column products).
 /// The shift-invert cost is one ordering, two numeric factorizations and a few dozen triangular solves.
-/// Measured 2026-12-04 on this machine under a load average of ~4 (other builds running), all in one run,
-/// residuals max ‖Au − λu‖, peak RSS from `/usr/bin/time -v`:
+/// Measured 2026-12-04 on this machine (2 cores shared with other builds, load average 4–6), snn and SciPy
+/// alternating in the same run; two runs given as "run 1 / run 2"; residuals max ‖Au − λu‖; peak RSS from
+/// `/usr/bin/time -v`:
 ///
 /// | graph (r) | snn shift-invert | SciPy `eigsh` LA (tol 0) | SciPy `eigsh` σ = 1.001 (SuperLU) | NumPy Chebyshev filter |
 /// | --- | --- | --- | --- | --- |
-/// | W2 20k (4)  | 0.33 s, 2 restarts, 4e-15, 59 MB  | 0.88 s, 69 MB | 1.11 s, 153 MB | 0.82 s (block 12, degree 40) |
-/// | W3 50k (6)  | 0.94 s, 4 restarts, 1e-14, 77 MB  | 52 s, 83 MB   | 3.98 s, 178 MB | 6.1 s (block 16, degree 60)  |
-/// | W5 200k (4) | 7.0 s, 3 restarts, 7e-16, 266 MB | (133 s in WORKLOADS.md) | 30.8 s, 900 MB | — |
+/// | W2 20k (4)  | 0.33 / 1.05 s, 2 restarts, 4e-15, 59 MB | 0.88 / 2.52 s, 69 MB | 1.11 / 2.91 s, 153 MB | 0.82 s (block 12, degree 40) |
+/// | W3 50k (6)  | 0.94 / 1.91 s, 4 restarts, 1e-14, 77 MB | 52 s, 83 MB | 3.98 / 8.09 s, 178 MB | 6.1 s (block 16, degree 60) |
+/// | W5 200k (4) | 7.0 / 8.7 s, 3 restarts, 7e-16, 266 MB | (133 s in WORKLOADS.md) | 30.8 / 36.7 s, 900 MB | — |
+///
+/// Ratios snn / best SciPy: W2 0.38 / 0.42, W3 0.24 / 0.24, W5 0.23 / 0.24; memory 0.3–0.9× SciPy's.
 ///
 /// On W5 the parts were: 40 Lanczos steps 0.5 s, AMD ordering + analysis 0.8 s (METIS: 1.7 s for 15 % less fill),
 /// each numeric factorization ~1 s (nnz(L) = 16.2 M), each solve ~60 ms (20 for the σ estimate, 28 in ARPACK with
