@@ -41,7 +41,7 @@ func lanczosExtremeRitzValues(dimension n: Int, steps: Int,
 /// 1. 40 Lanczos steps on `A` give `θ_max ≤ λ_max` and the spectral radius ρ. On crowded spectra `θ_max` is
 ///    still ~1.5e-3 short (W3, W5), so the first shift is `σ₀ = θ_max + 10⁻²ρ` (×10 margin on failure).
 /// 2. 20 Lanczos steps on `(σ₀I − A)⁻¹` (its top is far less crowded) give `λ̂ = σ₀ − 1/ν_max ≤ λ_max`,
-///    typically within 1e-6 of it.
+///    measured 1e-14 (W2), 8e-6 (W3) and 1.2e-5 (W5) below it.
 /// 3. The numeric factorization is redone (same ordering) at `σ = λ̂ + 10⁻⁴ρ` (margin ×10 on failure).
 /// A failed (indefinite) factorization is detected by CHOLMOD and costs one numeric factorization.
 ///
