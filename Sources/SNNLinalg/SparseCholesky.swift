@@ -7,7 +7,7 @@ import CCholmod
 /// `σI − A` is positive definite exactly when `σ > λ_max(A)`; this is what shift-invert Lanczos needs for the top
 /// of the spectrum. Only the upper triangle of `A` is read (`A` is taken to be symmetric).
 ///
-/// The object owns CHOLMOD's workspace and factor and frees them on `deinit`. Solves reuse a workspace, so one
+/// The object owns CHOLMOD's workspace, a copy of `−A` (for `refactor(shift:)`) and the factor, and frees them on `deinit`. Solves reuse a workspace, so one
 /// instance must not be used from several threads at once (it is not `Sendable`).
 public final class SparseCholesky {
     /// Fill-reducing orderings (CHOLMOD `Common->method[0].ordering`).
@@ -24,8 +24,8 @@ public final class SparseCholesky {
 
     /// Dimension `n` of the factored matrix.
     public let dimension: Int
-    /// The shift `σ` of `σI − A`.
-    public let shift: Double
+    /// The shift `σ` of `σI − A` (of the last `refactor`).
+    public private(set) var shift: Double = 0
     /// Stored entries of `L` (including supernodal padding): the memory of the factor is about 8 bytes each.
     public private(set) var factorEntries: Int = 0
     /// Floating-point operations of the factorization reported by CHOLMOD's analysis.
@@ -35,11 +35,14 @@ public final class SparseCholesky {
 
     private let common: UnsafeMutablePointer<cholmod_common>
     private var factor: UnsafeMutablePointer<cholmod_factor>?
+    private var negated: UnsafeMutablePointer<cholmod_sparse>?
+    private var isFactored = false
     private var xWork: UnsafeMutablePointer<cholmod_dense>?
     private var yWork: UnsafeMutablePointer<cholmod_dense>?
     private var eWork: UnsafeMutablePointer<cholmod_dense>?
 
-    /// Factors `σI − A` for a symmetric `A` (upper triangle read).
+    /// Factors `σI − A` for a symmetric `A` (upper triangle read): fill-reducing ordering and symbolic analysis,
+    /// then the numeric factorization (`refactor(shift:)`).
     ///
     /// - Parameters:
     ///   - a: square symmetric matrix.
@@ -51,17 +54,22 @@ public final class SparseCholesky {
     /// - Complexity: analysis O(nnz) to O(nnz log n); numeric factorization O(Σ_j (nnz of column j of L)²),
     ///   about O(n^1.5) for graphs of 2-D manifolds with nested dissection.
     public static func factor(_ a: CSRMatrix<Double>, shift sigma: Double, ordering: Ordering = .automatic) throws -> SparseCholesky {
-        guard a.rows == a.cols else { throw LinalgError.invalidMatrix("Cholesky needs a square matrix, got \(a.rows)×\(a.cols)") }
-        guard sigma.isFinite else { throw LinalgError.nonFinite(what: "the Cholesky shift σ") }
-        guard a.values.allSatisfy({ $0.isFinite }) else { throw LinalgError.nonFinite(what: "the matrix to factor") }
-        let chol = SparseCholesky(dimension: a.rows, shift: sigma)
-        try chol.run(a, ordering: ordering)
+        let chol = try analyze(a, ordering: ordering)
+        try chol.refactor(shift: sigma)
         return chol
     }
 
-    private init(dimension: Int, shift: Double) {
+    /// The ordering and symbolic analysis of `A` alone; `refactor(shift:)` must follow before any solve.
+    static func analyze(_ a: CSRMatrix<Double>, ordering: Ordering = .automatic) throws -> SparseCholesky {
+        guard a.rows == a.cols else { throw LinalgError.invalidMatrix("Cholesky needs a square matrix, got \(a.rows)×\(a.cols)") }
+        guard a.values.allSatisfy({ $0.isFinite }) else { throw LinalgError.nonFinite(what: "the matrix to factor") }
+        let chol = SparseCholesky(dimension: a.rows)
+        try chol.analyze(a, ordering: ordering)
+        return chol
+    }
+
+    private init(dimension: Int) {
         self.dimension = dimension
-        self.shift = shift
         common = UnsafeMutablePointer<cholmod_common>.allocate(capacity: 1)
         cholmod_l_start(common)
         common.pointee.print = 0           // errors become thrown Swift errors, not stderr text
@@ -69,6 +77,7 @@ public final class SparseCholesky {
 
     deinit {
         if factor != nil { cholmod_l_free_factor(&factor, common) }
+        if negated != nil { cholmod_l_free_sparse(&negated, common) }
         if xWork != nil { cholmod_l_free_dense(&xWork, common) }
         if yWork != nil { cholmod_l_free_dense(&yWork, common) }
         if eWork != nil { cholmod_l_free_dense(&eWork, common) }
@@ -88,7 +97,7 @@ public final class SparseCholesky {
         return .lapack(routine: "cholmod_l_\(what)", info: status, meaning: meaning)
     }
 
-    private func run(_ a: CSRMatrix<Double>, ordering: Ordering) throws {
+    private func analyze(_ a: CSRMatrix<Double>, ordering: Ordering) throws {
         let n = dimension
         // −A, upper triangle (CSR row i = CSC column i of the symmetric matrix; keep entries with row ≤ column).
         var upper = 0
@@ -97,9 +106,8 @@ public final class SparseCholesky {
                 for i in 0..<n { for p in rp[i]..<rp[i + 1] where Int(ci[p]) >= i { upper += 1 } }
             }
         }
-        var allocated = cholmod_l_allocate_sparse(n, n, Swift.max(upper, 1), 1, 1, 1, CHOLMOD_REAL, common)
-        defer { if allocated != nil { cholmod_l_free_sparse(&allocated, common) } }
-        guard let s = allocated else { throw cholmodFailure("allocate_sparse") }
+        negated = cholmod_l_allocate_sparse(n, n, Swift.max(upper, 1), 1, 1, 1, CHOLMOD_REAL, common)
+        guard let s = negated else { throw cholmodFailure("allocate_sparse") }
         let sp = s.pointee.p.assumingMemoryBound(to: Int.self)
         let si = s.pointee.i.assumingMemoryBound(to: Int.self)
         let sx = s.pointee.x.assumingMemoryBound(to: Double.self)
@@ -125,25 +133,37 @@ public final class SparseCholesky {
             common.pointee.method.0.ordering = ordering == .amd ? CHOLMOD_AMD : ordering == .metis ? CHOLMOD_METIS : CHOLMOD_NATURAL
             common.pointee.postorder = 1
         }
-        // Supernodal is always LL'ᵀ; a simplicial LDLᵀ would not stop at a negative pivot (indefinite σI − A).
+        // Supernodal is always LLᵀ; a simplicial LDLᵀ would not stop at a negative pivot (indefinite σI − A).
         common.pointee.supernodal = CHOLMOD_SUPERNODAL
         guard let l = cholmod_l_analyze(s, common) else { throw cholmodFailure("analyze") }
         factor = l
-        var beta: (Double, Double) = (shift, 0)
-        let ok = withUnsafeMutablePointer(to: &beta) {
-            $0.withMemoryRebound(to: Double.self, capacity: 2) { cholmod_l_factorize_p(s, $0, nil, 0, l, common) }
-        }
-        if common.pointee.status == CHOLMOD_NOT_POSDEF || l.pointee.minor < n {
-            throw LinalgError.notPositiveDefinite(
-                what: "σI − A with σ = \(shift) (pivot \(l.pointee.minor) of \(n))",
-                advice: "σ must exceed the largest eigenvalue of A; raise the shift (for a normalized adjacency, any σ > 1 works)")
-        }
-        guard ok != 0, common.pointee.status >= CHOLMOD_OK else { throw cholmodFailure("factorize_p") }
         factorFlops = common.pointee.fl
-        factorEntries = Self.storedEntries(l.pointee)
         let used = Int(l.pointee.ordering)
         orderingUsed = [CHOLMOD_NATURAL: "natural", CHOLMOD_GIVEN: "given", CHOLMOD_AMD: "amd", CHOLMOD_METIS: "metis",
                         CHOLMOD_NESDIS: "nesdis", CHOLMOD_COLAMD: "colamd"][Int32(used)] ?? "ordering \(used)"
+    }
+
+    /// Numeric factorization of `σI − A` for a new shift, reusing the ordering and symbolic analysis.
+    /// - Throws: `LinalgError.notPositiveDefinite` when `σ ≤ λ_max(A)` numerically; the object then cannot solve
+    ///   until a later `refactor` succeeds.
+    /// - Complexity: the numeric part of `factor` (no new ordering).
+    public func refactor(shift sigma: Double) throws {
+        guard sigma.isFinite else { throw LinalgError.nonFinite(what: "the Cholesky shift σ") }
+        guard let s = negated, let l = factor else { preconditionFailure("refactor before analysis") }
+        isFactored = false
+        shift = sigma
+        var beta: (Double, Double) = (sigma, 0)
+        let ok = withUnsafeMutablePointer(to: &beta) {
+            $0.withMemoryRebound(to: Double.self, capacity: 2) { cholmod_l_factorize_p(s, $0, nil, 0, l, common) }
+        }
+        if common.pointee.status == CHOLMOD_NOT_POSDEF || l.pointee.minor < dimension {
+            throw LinalgError.notPositiveDefinite(
+                what: "σI − A with σ = \(sigma) (pivot \(l.pointee.minor) of \(dimension))",
+                advice: "σ must exceed the largest eigenvalue of A; raise the shift (for a normalized adjacency, any σ > 1 works)")
+        }
+        guard ok != 0, common.pointee.status >= CHOLMOD_OK else { throw cholmodFailure("factorize_p") }
+        factorEntries = Self.storedEntries(l.pointee)
+        isFactored = true
     }
 
     private static func storedEntries(_ l: cholmod_factor) -> Int {
@@ -180,7 +200,7 @@ public final class SparseCholesky {
 
     private func solveColumns(_ data: UnsafeMutableRawPointer, columns m: Int,
                               _ read: (UnsafePointer<Double>) -> Void) throws {
-        guard let l = factor else { preconditionFailure("solve on an unfactored SparseCholesky") }
+        guard isFactored, let l = factor else { preconditionFailure("solve on an unfactored SparseCholesky") }
         var rhs = cholmod_dense(nrow: dimension, ncol: m, nzmax: dimension * m, d: dimension, x: data, z: nil,
                                 xtype: CHOLMOD_REAL, dtype: CHOLMOD_DOUBLE)
         let ok = cholmod_l_solve2(CHOLMOD_A, l, &rhs, nil, &xWork, nil, &yWork, &eWork, common)

@@ -47,12 +47,17 @@ public enum EigenSolverError: Error, Equatable, CustomStringConvertible, Sendabl
 /// The `r` largest eigenpairs of a sparse symmetric matrix (SciPy `eigsh(A, r, which='LA')`).
 ///
 /// - Parameters:
-///   - a: square symmetric matrix (checked exactly; SciPy's `A` must be symmetric too).
+///   - a: square symmetric matrix (checked to 1e-12 of the largest entry, which lets `D^{-1/2} W D^{-1/2}` of a
+///     weighted graph through despite last-bit rounding differences; the solvers read one triangle or apply `A`).
 ///   - r: number of eigenpairs, `1 ≤ r < n`.
 ///   - solver: `.auto` uses `.dense` for `n ≤ 4000` and `.shiftInvert` above (see `shiftInvertTopEigenpairs`
 ///     for the measurements behind that choice).
 ///   - tolerance: wanted residual `‖Au − λu‖ ≤ tolerance · max(1, |λ_1|)`; the iterative solvers target it and
 ///     verify it on the returned pairs.
+/// Lanczos (`.arpack`, `.shiftInvert`) sees an eigenvalue of multiplicity m > 1 only through rounding; the repeated
+/// λ = 1 of a graph with several components is found (tested), but a graph made of identical components repeats
+/// every eigenvalue, and Lanczos may return a lower eigenvalue in place of a copy: use `.dense` for such graphs.
+///
 /// - Throws: `EigenSolverError.invalidCount` for `r ∉ 1..<n`, `LinalgError.invalidMatrix` for a non-square or
 ///   non-symmetric matrix, `LinalgError.nonFinite`, `LinalgError.notConverged` (with the residual reached) when the
 ///   tolerance is not met, `LinalgError.arpack` / `.lapack` for library failures.
@@ -64,7 +69,7 @@ public func topEigenpairs(of a: CSRMatrix<Double>, count r: Int, solver: EigenSo
     guard r >= 1, r < n else { throw EigenSolverError.invalidCount(requested: r, dimension: n) }
     precondition(tolerance > 0 && tolerance.isFinite, "tolerance must be a positive finite number")
     guard a.values.allSatisfy({ $0.isFinite }) else { throw LinalgError.nonFinite(what: "the matrix") }
-    guard a.isSymmetric() else {
+    guard a.isSymmetric(tolerance: 1e-12) else {
         throw LinalgError.invalidMatrix("the matrix is not symmetric; symmetrize it (e.g. (A + Aᵀ)/2 or max(A, Aᵀ)) first")
     }
     let chosen: EigenSolver = solver == .auto ? (n <= EigenSolver.denseLimit ? .dense : .shiftInvert) : solver
@@ -74,7 +79,7 @@ public func topEigenpairs(of a: CSRMatrix<Double>, count r: Int, solver: EigenSo
     case .arpack: result = try arpackTopEigenpairs(a, count: r, tolerance: tolerance)
     case .shiftInvert: result = try shiftInvertTopEigenpairs(a, count: r, tolerance: tolerance)
     }
-    applyDeterministicSigns(&result.vectors)
+    result.vectors.normalizeColumnSigns()
     result.residuals = eigenResiduals(a, values: result.values, vectors: result.vectors)
     if chosen != .dense {
         let worst = result.residuals.max() ?? 0
