@@ -56,14 +56,19 @@ struct EigsCommand: Command {
 
         let reading = Stopwatch()
         let graph = try GraphFile.read(path: graphPath)
-        try graph.validateSimilarityGraph()
+        do { try graph.validateSimilarityGraph() } catch let error as GraphError {
+            throw CommandFailure("\(graphPath): \(error.description)")
+        }
         print("read \(graphPath): n = \(graph.rows), nnz = \(graph.nonzeroCount) in \(reading.formatted)")
         guard r < graph.rows else {
             throw EigenSolverError.invalidCount(requested: r, dimension: graph.rows)
         }
 
         let solving = Stopwatch()
-        var matrix = try graph.normalizedAdjacency()
+        var matrix: CSRMatrix<Double>
+        do { matrix = try graph.normalizedAdjacency() } catch let error as GraphError {
+            throw CommandFailure("\(graphPath): \(error.description)")
+        }
         if lazy { matrix = matrix.lazy() }
         let components = graph.connectedComponents()
         if components.count > 1, let warning = graph.componentWarning() {
