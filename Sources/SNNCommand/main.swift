@@ -5,6 +5,8 @@ let commands: [any Command] = [
     SampleCommand(),
     InfoCommand(),
     DemoCommand(),
+    GraphCommand(),
+    EigsCommand(),
 ]
 
 exit(Tool(commands: commands).run(Array(CommandLine.arguments.dropFirst())))
