@@ -7,6 +7,7 @@ let commands: [any Command] = [
     DemoCommand(),
     GraphCommand(),
     EigsCommand(),
+    EvalCommand(),
 ]
 
 exit(Tool(commands: commands).run(Array(CommandLine.arguments.dropFirst())))
