@@ -77,7 +77,7 @@ public struct DeflatedLanczos: Sendable, Equatable {
                 beta[beta.count - 1] = 0
                 break
             }
-            if j + 1 <= m { for i in 0..<n { basis[j + 1, i] = w[i] / norm } }
+            for i in 0..<n { basis[j + 1, i] = w[i] / norm }
         }
         let steps = alpha.count
         var t = Matrix<Double>(rows: steps, cols: steps)
@@ -102,11 +102,19 @@ public struct DeflatedLanczos: Sendable, Equatable {
             Vector.axpy(-1, qc, &x)
         }
         if count > 0 {
+            // h = V x, x ← x − Vᵀ h over the first `count` rows, in place (no copy of V).
             let n = x.count
-            let head = Matrix(rows: count, cols: n, storage: Array(lanczos.storage[0..<(count * n)]))
-            let h = head.times(x)
-            let back = head.times(h, transposed: true)
-            Vector.axpy(-1, back, &x)
+            var h = [Double](repeating: 0, count: count)
+            lanczos.storage.withUnsafeBufferPointer { pv in
+                h.withUnsafeMutableBufferPointer { ph in
+                    x.withUnsafeMutableBufferPointer { px in
+                        Double.gemv(trans: false, m: count, n: n, alpha: 1, a: pv.baseAddress!, lda: n,
+                                    x: UnsafePointer(px.baseAddress!), beta: 0, y: ph.baseAddress!)
+                        Double.gemv(trans: true, m: count, n: n, alpha: -1, a: pv.baseAddress!, lda: n,
+                                    x: UnsafePointer(ph.baseAddress!), beta: 1, y: px.baseAddress!)
+                    }
+                }
+            }
         }
     }
 }
