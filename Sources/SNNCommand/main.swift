@@ -5,8 +5,11 @@ let commands: [any Command] = [
     SampleCommand(),
     InfoCommand(),
     DemoCommand(),
+    GraphCommand(),
+    EigsCommand(),
     TrainCommand(),
     EmbedCommand(),
+    EvalCommand(),
 ]
 
 exit(Tool(commands: commands).run(Array(CommandLine.arguments.dropFirst())))
