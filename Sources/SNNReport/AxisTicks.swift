@@ -91,7 +91,7 @@ public struct AxisTicks: Sendable, Equatable {
             if (d - dLo) % stride == 0 { major.append(decade) } else { minor.append(decade) }
             if d < dHi && dHi - dLo <= 6 && stride == 1 {
                 for m in 2...9 {
-                    let v = Double(m) * decade
+                    let v = Double("\(m)e\(d)") ?? Double(m) * decade
                     if dHi - dLo == 1 && (m == 2 || m == 5) { major.append(v) } else { minor.append(v) }
                 }
             }

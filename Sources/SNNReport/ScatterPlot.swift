@@ -146,7 +146,7 @@ public struct ScatterPlot: SVGFigure {
         if drawable == 0 {
             frame.drawCentredNote(&doc, x.isEmpty ? "no data" : "no finite data to show")
         } else if stride > 1 {
-            frame.drawCornerNote(&doc, "showing \(shown.count) of \(drawable) points (every \(stride)th)")
+            frame.drawCornerNote(&doc, "showing \(shown.count) of \(drawable) points (1 in \(stride))")
         }
         return doc.svg
     }
