@@ -71,28 +71,43 @@ public struct AxisTicks: Sendable, Equatable {
     }
 
     /// Ticks for a log₁₀ axis over the positive range `lower...upper`: major ticks at powers of ten (every k-th
-    /// decade when there are more than `targetCount` decades; also 2 × and 5 × when the range is one decade),
-    /// minor ticks at 2…9 × each decade when there are at most 6 decades. With `expand` the domain grows to whole
-    /// (labelled) decades.
+    /// decade, at multiples of k, when the axis spans more than `targetCount` decades; also at 2 × and 5 ×
+    /// when it spans at most about two decades), minor ticks at 2…9 × when it spans at most 6 decades. With
+    /// `expand`, a range narrower than a decade grows to the enclosing decades and a wider one by 4 % of its
+    /// log-width on each side (matplotlib's margins); otherwise it stays as given.
     /// - Complexity: O(number of decades).
     public static func log10(lower: Double, upper: Double, targetCount: Int = 6, expand: Bool = true) -> AxisTicks {
         precondition(lower > 0 && upper.isFinite && lower <= upper, "log axis range must be positive and ordered")
-        let dLo = Int((Foundation.log10(lower) + 1e-9).rounded(.down))
-        var dHi = Int((Foundation.log10(upper) - 1e-9).rounded(.up))
-        if dHi <= dLo { dHi = dLo + 1 }
-        let stride = max(1, Int((Double(dHi - dLo) / Double(max(1, targetCount))).rounded(.up)))
-        if expand { dHi = dLo + stride * Int((Double(dHi - dLo) / Double(stride)).rounded(.up)) }
-        let lo = expand ? power10(dLo) : lower
-        let hi = expand ? power10(dHi) : upper
+        var lo = lower, hi = upper
+        if expand {
+            let a = Foundation.log10(lower), b = Foundation.log10(upper)
+            if b - a < 1 {
+                let dLo = Int((a + 1e-9).rounded(.down))
+                let dHi = max(dLo + 1, Int((b - 1e-9).rounded(.up)))
+                lo = power10(dLo)
+                hi = power10(dHi)
+            } else {
+                let margin = 0.04 * (b - a)
+                lo = Foundation.pow(10, a - margin)
+                hi = Foundation.pow(10, b + margin)
+            }
+        } else if hi <= lo {
+            hi = lo * 10
+        }
+        let span = Foundation.log10(hi) - Foundation.log10(lo)
+        let dFirst = Int((Foundation.log10(lo) - 1e-9).rounded(.down))
+        let dLast = Int((Foundation.log10(hi) + 1e-9).rounded(.up))
+        let stride = max(1, Int((span / Double(max(1, targetCount))).rounded(.up)))
+        let labelTwoAndFive = span <= 2.2
         var major: [Double] = []
         var minor: [Double] = []
-        for d in dLo...dHi {
+        for d in dFirst...dLast {
             let decade = power10(d)
-            if (d - dLo) % stride == 0 { major.append(decade) } else { minor.append(decade) }
-            if d < dHi && dHi - dLo <= 6 && stride == 1 {
+            if ((d % stride) + stride) % stride == 0 { major.append(decade) } else { minor.append(decade) }
+            if span <= 6 && stride == 1 {
                 for m in 2...9 {
                     let v = Double("\(m)e\(d)") ?? Double(m) * decade
-                    if dHi - dLo == 1 && (m == 2 || m == 5) { major.append(v) } else { minor.append(v) }
+                    if labelTwoAndFive && (m == 2 || m == 5) { major.append(v) } else { minor.append(v) }
                 }
             }
         }

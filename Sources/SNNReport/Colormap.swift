@@ -33,9 +33,9 @@ public struct Colormap: Sendable, Equatable {
         "#28ae80", "#5ec962", "#addc30", "#fde725",
     ].map { RGBColor(hex: $0) })
 
-    /// A diverging map, blue (low) through near-white (middle) to red (high), for signed values such as
+    /// A diverging map, blue (low) through light grey (middle, still visible on white) to red (high), for signed values such as
     /// eigenvector entries; use it with a range symmetric about zero.
     public static let diverging = Colormap(anchors: [
-        "#2b4c9b", "#5b86c4", "#a9c6e4", "#f2f0ee", "#f1b09a", "#d8634f", "#a41e2b",
+        "#2b4c9b", "#5b86c4", "#a3bfdf", "#dcdad8", "#eba994", "#d8634f", "#a41e2b",
     ].map { RGBColor(hex: $0) })
 }

@@ -144,7 +144,7 @@ public struct HTMLReport: Sendable {
 
     static let css = """
     body{margin:0;background:#fafafa;color:#222;font:15px/1.5 Helvetica,Arial,sans-serif}\
-    main{max-width:1180px;margin:0 auto;padding:24px 28px 48px;background:#fff}\
+    main{max-width:1240px;margin:0 auto;padding:20px 20px 48px;background:#fff}\
     h1{font-size:26px;margin:0 0 12px;border-bottom:2px solid #2f6db5;padding-bottom:6px}\
     h2{font-size:20px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:3px}\
     h3{font-size:16px;margin:18px 0 6px}\
@@ -156,7 +156,7 @@ public struct HTMLReport: Sendable {
     thead th{background:#eef2f7}\
     table.kv th{background:#f6f6f6;font-weight:normal;color:#444}\
     td.num{text-align:right;font-variant-numeric:tabular-nums;font-family:Menlo,Consolas,monospace;font-size:13px}\
-    figure{display:inline-block;vertical-align:top;margin:8px 16px 16px 0;max-width:100%}\
+    figure{display:inline-block;vertical-align:top;margin:8px 12px 16px 0;max-width:100%}\
     figure svg{display:block;max-width:100%;height:auto;border:1px solid #e5e5e5}\
     figcaption{font-size:13px;color:#444;margin-top:4px;max-width:640px}
     """

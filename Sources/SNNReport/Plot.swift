@@ -125,7 +125,7 @@ public struct Plot: SVGFigure {
 
     public init(title: String = "", xAxis: PlotAxis = PlotAxis(), yAxis: PlotAxis = PlotAxis(),
                 series: [PlotSeries] = [], referenceLines: [ReferenceLine] = [], shadedBands: [ShadedBand] = [],
-                width: Double = 640, height: Double = 400) {
+                width: Double = 560, height: Double = 380) {
         self.title = title
         self.xAxis = xAxis
         self.yAxis = yAxis
@@ -196,8 +196,11 @@ public struct Plot: SVGFigure {
             doc.rect(x: x0, y: 0, width: x1 - x0, height: frame.plotHeight, fill: b.color, opacity: 0.22,
                      className: "region")
             if !b.label.isEmpty {
-                doc.text(b.label, x: (max(x0, 0) + min(x1, frame.plotWidth)) / 2, y: 14, size: 10, anchor: .middle,
-                         fill: Ink.muted)
+                // Centred on the visible part of the band, but kept inside the plot area.
+                let half = SVGDocument.estimatedTextWidth(b.label, size: 10) / 2
+                let centre = (max(x0, 0) + min(x1, frame.plotWidth)) / 2
+                let x = min(max(centre, half + 3), frame.plotWidth - half - 3)
+                doc.text(b.label, x: x, y: 14, size: 10, anchor: .middle, fill: Ink.muted)
             }
         }
     }

@@ -48,7 +48,7 @@ public struct ScatterPlot: SVGFigure {
                                         yAxis: PlotAxis = PlotAxis(),
                                         coloring: Coloring = .uniform(RGBColor.categorical(0)),
                                         markerSize: Double = 4, maxPoints: Int = 50_000,
-                                        width: Double = 560, height: Double = 440) {
+                                        width: Double = 540, height: Double = 440) {
         precondition(x.count == y.count, "scatter: \(x.count) x values but \(y.count) y values")
         switch coloring {
         case .uniform: break

@@ -81,7 +81,7 @@ public struct SpherePlot: SVGFigure {
         let colorRange = range ?? ColorBar.range(of: values, symmetric: symmetric) ?? -1...1
         let n = points.rows
         let size = markerSize ?? min(7, max(2, 5 * (2000 / Double(max(n, 1))).squareRoot()))
-        let discFill = RGBColor(hex: "#f7f7f7")
+        let discFill = RGBColor(hex: "#ffffff")
         for (centre, name) in [(layout.north, "northern hemisphere (z ≥ 0)"), (layout.south, "southern hemisphere (z < 0)")] {
             doc.circle(cx: centre.x, cy: centre.y, r: r, fill: discFill, className: "disc")
             for colatitude in [30.0, 60.0] {

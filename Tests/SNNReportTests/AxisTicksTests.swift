@@ -35,21 +35,33 @@ final class AxisTicksTests: XCTestCase {
     }
 
     func testLogTicksArePowersOfTen() {
-        let t = AxisTicks.log10(lower: 0.002, upper: 7, targetCount: 6)
-        XCTAssertEqual(t.lower, 1e-3)
-        XCTAssertEqual(t.upper, 10)
+        let t = AxisTicks.log10(lower: 1e-3, upper: 10, targetCount: 6)
+        // Four decades plus a 4 % margin (0.16 decade) on each side.
+        XCTAssertEqual(log10(t.lower), -3.16, accuracy: 1e-12)
+        XCTAssertEqual(log10(t.upper), 1.16, accuracy: 1e-12)
         XCTAssertEqual(t.major, [1e-3, 1e-2, 1e-1, 1, 10])
         for v in t.major { XCTAssertEqual(log10(v), log10(v).rounded(), accuracy: 1e-12) }
-        // Minor ticks at 2…9 × 10^k inside each of the four decades.
-        XCTAssertEqual(t.minor.count, 4 * 8)
-        XCTAssertEqual(t.minor.first!, 2e-3, accuracy: 1e-18)
-        XCTAssertEqual(t.minor.last!, 9, accuracy: 1e-12)
+        // Minor ticks at 2…9 × 10^k: 7, 8, 9 × 1e-4 in the lower margin, then 8 in each of the four decades.
+        XCTAssertEqual(t.minor.count, 3 + 4 * 8)
+        XCTAssertEqual(t.minor.first!, 7e-4)
+        XCTAssertEqual(t.minor.last!, 9)
+        XCTAssertTrue(t.minor.contains(2e-3) && t.minor.contains(5e-2))
     }
 
     func testLogTicksSkipDecadesOnWideRanges() {
         let t = AxisTicks.log10(lower: 1e-12, upper: 1e3, targetCount: 6)
         XCTAssertEqual(t.major, [1e-12, 1e-9, 1e-6, 1e-3, 1, 1e3])
         XCTAssertEqual(t.minor.count, 10)  // the skipped decades
+    }
+
+    func testLogTicksOverAboutTwoDecadesLabelTwoAndFive() {
+        let t = AxisTicks.log10(lower: 16, upper: 1024)
+        XCTAssertEqual(t.major, [20, 50, 100, 200, 500, 1000])
+        let fixed = AxisTicks.log10(lower: 1e-6, upper: 1, expand: false)
+        XCTAssertEqual(fixed.lower, 1e-6)
+        XCTAssertEqual(fixed.upper, 1)
+        XCTAssertEqual(fixed.major, [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1])
+        XCTAssertEqual(fixed.minor.count, 6 * 8)
     }
 
     func testLogTicksWithinOneDecadeAddTwoAndFive() {

@@ -20,7 +20,7 @@ final class ColormapTests: XCTestCase {
 
     func testDivergingIsPaleInTheMiddle() {
         let mid = Colormap.diverging.color(at: 0.5)
-        XCTAssertEqual(mid.hex, "#f2f0ee")
+        XCTAssertEqual(mid.hex, "#dcdad8")
         let low = Colormap.diverging.color(at: 0), high = Colormap.diverging.color(at: 1)
         XCTAssertGreaterThan(low.blue, low.red)
         XCTAssertGreaterThan(high.red, high.blue)

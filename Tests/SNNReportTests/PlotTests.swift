@@ -12,7 +12,7 @@ final class PlotTests: XCTestCase {
         let elements = try XCTUnwrap(parseXML(svg))
         XCTAssertEqual(elements.first?.name, "svg")
         XCTAssertEqual(elements.first?.attributes["xmlns"], "http://www.w3.org/2000/svg")
-        XCTAssertEqual(elements.first?.attributes["viewBox"], "0 0 640 400")
+        XCTAssertEqual(elements.first?.attributes["viewBox"], "0 0 560 380")
         XCTAssertEqual(elements.withClass("series").count, 3)
         XCTAssertEqual(elements.withClass("legend").count, 1)
         let legendTexts = elements.texts
@@ -58,7 +58,7 @@ final class PlotTests: XCTestCase {
         XCTAssertEqual(elements.withClass("band").count, 1)
         XCTAssertEqual(elements.withClass("reference").count, 2)
         let texts = elements.texts
-        for label in ["1", "10", "100", "1000", "1e-3", "0.01", "0.1", "target 0.05", "n = 100"] {
+        for label in ["10", "20", "100", "200", "5e-3", "0.01", "0.1", "target 0.05", "n = 100"] {
             XCTAssertTrue(texts.contains(label), "missing label \(label) in \(texts)")
         }
     }
