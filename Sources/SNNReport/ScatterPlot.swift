@@ -2,7 +2,7 @@
 /// (with a legend), or all in one colour; rendered as SVG.
 ///
 /// Each point costs about 16 bytes of SVG (a zero-length path segment with a round cap; points are grouped into
-/// one path per colour), so 20 000 points make about 0.35 MB. Above `maxPoints` every k-th point is drawn and
+/// one path per colour), so 20 000 points make about 0.32 MB (measured). Above `maxPoints` every k-th point is drawn and
 /// the figure says so. Points with a non-finite coordinate or value (or ≤ 0 on a log axis) are skipped.
 /// With a continuous colour, points are drawn in order of their colour level (64 levels), not input order.
 public struct ScatterPlot: SVGFigure {
