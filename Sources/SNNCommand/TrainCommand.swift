@@ -19,7 +19,7 @@ struct TrainCommand: Command {
             OptionSpec(long: "epochs", .int, valueName: "E", default: "3000", minimum: 1, help: "Maximum number of epochs"),
             OptionSpec(long: "batch", .string, valueName: "full|N", default: "full",
                        help: "Full batch, or N rows per minibatch (unbiased estimator; an epoch is ⌈n/N⌉ steps)"),
-            OptionSpec(long: "lr", .double, valueName: "RATE", default: "0.001", help: "Learning rate"),
+            OptionSpec(long: "lr", .double, valueName: "RATE", help: "Learning rate (default: 0.003 for lowrank, 0.001 for paper)"),
             OptionSpec(long: "optimizer", .string, valueName: "NAME", default: "adam", choices: OptimizerKind.allCases.map(\.rawValue),
                        help: "Optimizer (adamw = Adam with decoupled weight decay)"),
             OptionSpec(long: "momentum", .double, valueName: "M", default: "0.9", help: "SGD momentum"),
@@ -77,7 +77,7 @@ struct TrainCommand: Command {
             guard let b = Int(batch), b >= 2 else { throw UsageError("--batch must be 'full' or a number ≥ 2 (got '\(batch)')", command: name) }
             c.batchSize = b
         }
-        c.learningRate = arguments.double("lr")!
+        c.learningRate = arguments.double("lr")
         c.optimizer = OptimizerKind(rawValue: arguments.string("optimizer")!)!
         c.momentum = arguments.double("momentum")!
         c.nesterov = arguments.flag("nesterov")

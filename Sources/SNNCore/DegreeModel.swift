@@ -4,11 +4,11 @@ import SNNGraph
 /// The graph degree `d(x)` of any point, so that a model `f(x) = √(d(x)/d̄) · g_θ(x)` can carry the √degree factor
 /// of the exact eigenvectors of `A = D^{-1/2} G D^{-1/2}` (WORKLOADS "What a smooth function can reach").
 ///
-/// On the training points the exact degrees are used. A new point gets a consistent estimate:
-/// - ε-graph with kernel η: `d̂(x) = Σ_j η(|x − x_j|/ε)` over the training points, plus `η(0)` when the graph has
-///   self-loops — the degree `x` would have if it were added to the graph;
-/// - kNN graph: the mean degree of its `k` nearest training points (the degree itself counts neighbours in both
-///   directions and is not a smooth function of `x`; its local mean is).
+/// On the training points the exact degrees are used. A new point gets a smooth, consistent estimate: the mean
+/// degree of the training points in its graph neighbourhood — those within the kernel's support `cutoff · ε` for
+/// an ε-graph (its nearest training point when none is), its `k` nearest training points for a kNN graph.
+/// (A point's own degree is a noisy count: measured on S² with ε = 0.35, using the raw kernel sum for new points
+/// gave subspace error 0.11 against the continuum eigenfunctions {1, x, y, z}; the neighbourhood mean gives 0.02.)
 public struct DegreeModel: Sendable, Equatable {
     public enum Rule: Sendable, Equatable {
         case epsilon(eps: Double, kernel: Kernel, selfLoops: Bool)
@@ -61,11 +61,14 @@ public struct DegreeModel: Sendable, Equatable {
 
     private func value(squaredDistances squared: [Double]) -> Double {
         switch rule {
-        case let .epsilon(eps, kernel, selfLoops):
+        case let .epsilon(eps, kernel, _):
             let radius = kernel.radius(eps: eps)
-            var sum = selfLoops ? kernel.weight(distance: 0, eps: eps) : 0
-            for s in squared where s.squareRoot() <= radius { sum += kernel.weight(distance: s.squareRoot(), eps: eps) }
-            return sum
+            var sum = 0.0, count = 0, nearest = 0
+            for j in squared.indices {
+                if squared[j] < squared[nearest] { nearest = j }
+                if squared[j].squareRoot() <= radius { sum += degrees[j]; count += 1 }
+            }
+            return count > 0 ? sum / Double(count) : degrees[nearest]
         case let .nearestNeighbors(k):
             // the k smallest distances (ties by index) by insertion into a sorted list of k
             var best: [(d: Double, j: Int)] = []

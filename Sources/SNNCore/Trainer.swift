@@ -70,7 +70,7 @@ public struct Trainer<T: LinalgScalar>: Sendable {
         case .adamw: optimizer = .adam(try Adam<T>(weightDecay: T(c.weightDecay), decoupledWeightDecay: true))
         case .sgd: optimizer = .sgd(try SGD<T>(momentum: T(c.momentum), nesterov: c.nesterov, weightDecay: T(c.weightDecay)))
         }
-        scheduler = try LearningRateScheduler(baseLearningRate: c.learningRate, schedule: c.schedule)
+        scheduler = try LearningRateScheduler(baseLearningRate: c.resolvedLearningRate, schedule: c.schedule)
         switch c.objective.resolved {
         case .paper:
             let sparse = SpectralObjective<T>(matrix: problem.adjacency.converted())
