@@ -260,16 +260,25 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(all.stdout.split(separator: "\n").contains { $0.split(separator: " ") == ["12", "120", "122", "121"] }, all.stdout)
     }
 
-    func testDemoSummarizesTheDefaultSphere() throws {
-        let r = try Snn.run(["demo", "--out", path("demo")])
+    /// The main job on its defaults: the SNN reaches subspace error ≤ 0.02 against the exact eigenvectors, and the
+    /// report and summary are written (the report is self-contained: inline SVG, no external references).
+    func testDemoRunsTheWholePipelineOnTheDefaultSphere() throws {
+        let r = try Snn.run(["demo", "--out", path("demo"), "--quiet"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertTrue(r.stdout.contains("sampled n = 2000 points in d = 3 dimensions"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("mean norm 1\n"), r.stdout)
-        let points = try PointsFile.read(path: path("demo/points.npy"))
-        XCTAssertEqual(points, try Sampler.sample(.sphere, SampleOptions(n: 2000, seed: 0)).points)
-        let means = (0..<3).map { j in points.column(j).reduce(0, +) / 2000 }
-        for (j, mean) in means.enumerated() {
-            XCTAssertTrue(r.stdout.contains(String(format: "%.6g", mean)), "column \(j) mean \(mean): \(r.stdout)")
-        }
+        XCTAssertTrue(r.stdout.contains("snn demo: 2000 points in R^3"), r.stdout)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("demo/summary.json")))) as! [String: Any]
+        XCTAssertEqual(summary["points"] as? Int, 2000)
+        let error = try XCTUnwrap(summary["subspace_error"] as? Double)
+        XCTAssertLessThanOrEqual(error, 0.02)
+        let values = try XCTUnwrap(summary["reference_eigenvalues"] as? [Double])
+        XCTAssertEqual(values.count, 5)
+        XCTAssertEqual(values[0], 1, accuracy: 1e-10)
+        let outOfSample = try XCTUnwrap(summary["out_of_sample"] as? [[String: Any]])
+        XCTAssertEqual(outOfSample.count, 2)
+        let html = try String(contentsOfFile: path("demo/report.html"), encoding: .utf8)
+        XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg").count - 1, 6)
+        XCTAssertFalse(html.contains("src=") || html.contains("href=\"http"))
+        let (model, _) = try ModelFile.read(path: path("demo/model.safetensors"), as: Float.self)
+        XCTAssertEqual(model.network.widths, [3, 128, 128, 4])
     }
 }
