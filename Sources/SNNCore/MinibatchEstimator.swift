@@ -72,6 +72,8 @@ public struct MinibatchEstimator<Scalar: LinalgScalar>: Sendable {
     }
 
     /// The loss estimate and its gradient with respect to the stacked rows `Y[sample.rows]`.
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
     public func lossAndGradient(_ yRows: Matrix<Scalar>, sample: MinibatchSample) -> (loss: Double, gradient: Matrix<Scalar>) {
         precondition(yRows.rows == sample.rows.count)
         let m = sample.pairCount, r = yRows.cols

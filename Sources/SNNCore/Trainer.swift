@@ -103,6 +103,8 @@ public struct Trainer<T: LinalgScalar>: Sendable {
     ///   - onCheckpoint: called when a checkpoint is due; it writes `self` (see `TrainingCheckpoint`).
     /// - Throws: `SNNError.diverged` when the loss becomes NaN/Inf or grows by 10⁶; the last checkpoint stays as it was.
     /// - Returns: why the run stopped. The model's eigen recovery is set from the final outputs.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public mutating func run(onEpoch: (Int, Double, Double) -> Void = { _, _, _ in },
                              onEvaluation: (EvaluationRecord) -> Void = { _ in },
                              onCheckpoint: (Trainer<T>) throws -> Void = { _ in }) throws -> StopReason {
@@ -178,6 +180,8 @@ public struct Trainer<T: LinalgScalar>: Sendable {
     }
 
     /// `Y = f(X)` on the training points with their exact degrees, in Double.
+    @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public func trainingOutputs() -> Matrix<Double> {
         var g = model.network.forward(inputs)
         scaleRows(&g, rowScales)
