@@ -256,6 +256,7 @@ def main():
     version = subprocess.run([a.snn, "--version"], capture_output=True, text=True).stdout.strip()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
 
+    load_start = os.getloadavg()
     rows = []
     baselines = []
     tmp = tempfile.mkdtemp(prefix="bench-graph-eigs-")
@@ -341,7 +342,8 @@ def main():
     header = [
         f"# snn graph / snn eigs vs scikit-learn / SciPy ({today})",
         "",
-        f"Machine: {machine()}; shared with other jobs, so timings are noisy (±30 % between runs; ratios under 1.3× are not meaningful).",
+        f"Machine: {machine()}; shared with other jobs, so timings are noisy (±30 % between runs; ratios under 1.3× are not "
+        f"meaningful); 1-minute load average {load_start[0]:.1f} at the start, {os.getloadavg()[0]:.1f} at the end.",
         f"Versions: {version} (commit {commit}, release build), Python {platform.python_version()}, NumPy {np.__version__}, "
         f"SciPy {scipy.__version__}, scikit-learn {sklearn.__version__}.",
         f"Median of {a.runs} runs per step" + (" (plain eigsh on W5: 1 run)" if "W5" in ids and not a.skip_slow else "")

@@ -142,6 +142,23 @@ final class GraphEigsCommandTests: XCTestCase {
         XCTAssertLessThan(values[2], 1 - 1e-6)
     }
 
+    /// The help lists exactly the options the tests above exercise, with the defaults the commands use.
+    func testHelpListsTheOptions() throws {
+        let graph = try assertSuccess(["graph", "--help"]).stdout
+        for option in ["--eps E|auto", "--knn K", "--kernel NAME", "--weights NAME", "--mutual", "--self-loops",
+                       "--no-self-loops", "--algorithm NAME", "-o, --out GRAPH.npz", "safety factor 1.2",
+                       "(one of: indicator, gaussian) (default: indicator)", "(one of: auto, kdtree, brute) (default: auto)"] {
+            XCTAssertTrue(graph.contains(option), "\(option) missing in:\n\(graph)")
+        }
+        let eigs = try assertSuccess(["help", "eigs"]).stdout
+        for option in ["-r R", "--lazy", "--solver NAME", "(one of: auto, dense, arpack, shift-invert) (default: auto)",
+                       "--tol T", "(default: 1e-10)", "-o, --out EIG.npz"] {
+            XCTAssertTrue(eigs.contains(option), "\(option) missing in:\n\(eigs)")
+        }
+        let overview = try assertSuccess(["--help"]).stdout
+        XCTAssertTrue(overview.contains("  graph ") && overview.contains("  eigs "), overview)
+    }
+
     // MARK: bad input
 
     /// Runs `words`, which must fail with `status`, one `snn: error:` line containing `expected`, and no `output`.
