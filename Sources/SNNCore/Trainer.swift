@@ -78,10 +78,7 @@ public struct Trainer<T: LinalgScalar>: Sendable {
             estimator = c.batchSize.map { MinibatchEstimator(matrix: problem.adjacency, pairs: $0, edges: $0) }
         default:
             let start = Date()
-            // Dense LAPACK is quickest for small n; ARPACK beats an O(n³) dense solve from n ≈ 1000 on.
-            let n = problem.count
-            let solver: EigenSolver = n <= 1000 ? .dense : (n <= EigenSolver.denseLimit ? .arpack : .auto)
-            let target = try topEigenpairs(of: problem.adjacency, count: problem.rank, solver: solver)
+            let target = try topEigenpairs(of: problem.adjacency, count: problem.rank)
             setupSeconds = Date().timeIntervalSince(start)
             let lowRank = LowRankSpectralObjective<T>(vectors: target.vectors, values: target.values)
             objective = lowRank

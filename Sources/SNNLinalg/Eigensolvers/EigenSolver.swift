@@ -11,8 +11,10 @@ public enum EigenSolver: String, CaseIterable, Sendable {
     /// (SciPy `eigsh(A, r, sigma=σ)`, which factors with SuperLU instead).
     case shiftInvert = "shift-invert"
 
-    /// Largest dimension that `.auto` hands to the dense solver.
-    public static let denseLimit = 4000
+    /// Largest dimension that `.auto` hands to the dense solver. Measured on W1 (n = 2000): dense 1.1 s,
+    /// shift-invert 0.05 s, SciPy `eigsh` 0.07 s; at n = 1000 the dense solve takes ≈ 0.15 s. Dense stays the
+    /// choice for small graphs because it also finds every copy of a repeated eigenvalue (several components).
+    public static let denseLimit = 1000
 }
 
 /// Top eigenpairs of a symmetric matrix with their residuals.
