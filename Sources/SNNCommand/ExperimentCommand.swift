@@ -247,14 +247,14 @@ struct ExperimentCommand: Command {
         }
         try output.write("errors_by_width.csv", points.text)
 
-        var plot = Plot(title: "Error after \(s.epochs) epochs vs hidden neurons (\(s.manifold.rawValue), n = \(s.n), r = \(s.r))",
+        var plot = Plot(title: "Error vs neurons, \(s.epochs) epochs (median, min–max over \(s.seeds) seeds)",
                         xAxis: PlotAxis(label: "hidden neurons (depth × width)", scale: .log10),
                         yAxis: PlotAxis(label: "subspace error vs exact eigenvectors", scale: .log10), width: 680, height: 440)
         for (index, depth) in s.depths.enumerated() {
             let p = result.points.filter { $0.depth == depth }
             let color = RGBColor.categorical(index)
             let slope = result.fits[index].fit.map { String(format: "%.2f", $0.slope) } ?? "—"
-            plot.add(PlotSeries(name: "\(depth) hidden layer\(depth == 1 ? "" : "s") (median, min–max over \(s.seeds) seeds; fit slope \(slope))",
+            plot.add(PlotSeries(name: "depth \(depth), fitted slope \(slope)",
                                 x: p.map { Double($0.neurons) }, y: p.map(\.median), style: .lineAndMarkers, color: color,
                                 band: ErrorBand(lower: p.map(\.minimum), upper: p.map(\.maximum))))
             if let fit = result.fits[index].fit {
@@ -265,7 +265,7 @@ struct ExperimentCommand: Command {
         if let first = result.points.first(where: { $0.depth == s.depths[0] }) {
             let xs = result.points.filter { $0.depth == s.depths[0] }.map { Double($0.neurons) }
             let c = first.median / pow(Double(first.neurons), result.theoreticalSlope)
-            plot.add(PlotSeries(name: "slope −1/m = \(String(format: "%.2f", result.theoreticalSlope)) (theorem, m = \(result.intrinsicDimension))",
+            plot.add(PlotSeries(name: "theorem: slope −1/m = \(String(format: "%.2f", result.theoreticalSlope))",
                                 x: xs, y: xs.map { c * pow($0, result.theoreticalSlope) }, color: RGBColor(hex: "#555555"), lineWidth: 1.2, dashed: true))
         }
         if let g = result.graphVsContinuum {
