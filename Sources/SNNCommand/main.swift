@@ -10,6 +10,7 @@ let commands: [any Command] = [
     TrainCommand(),
     EmbedCommand(),
     EvalCommand(),
+    ExperimentCommand(),
 ]
 
 exit(Tool(commands: commands).run(Array(CommandLine.arguments.dropFirst())))
