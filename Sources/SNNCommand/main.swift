@@ -5,6 +5,7 @@ let commands: [any Command] = [
     SampleCommand(),
     InfoCommand(),
     DemoCommand(),
+    LandscapeCommand(),
 ]
 
 exit(Tool(commands: commands).run(Array(CommandLine.arguments.dropFirst())))
