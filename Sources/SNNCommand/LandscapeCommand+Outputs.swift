@@ -5,19 +5,31 @@ extension LandscapeCommand {
     /// Radii (relative to ‖Y*‖_F) of the ball around Y* on which λ_min is measured.
     static let ballRadii = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
 
-    /// λ_min at `Y* + ρ‖Y*‖_F ξ` for `samples` random unit horizontal `ξ` per radius ρ. For a horizontal ξ at
-    /// Y* and ρ small, `d(Y, Y*) = ρ‖Y*‖_F` exactly (Y*ᵀY is symmetric positive definite); it is measured anyway.
-    func ballAroundOptimum(probe: LandscapeProbe, samples: Int, generator: inout SeededGenerator) throws -> [BallRecord] {
+    /// λ_min at `Y* + ρ‖Y*‖_F ξ` for unit horizontal directions ξ at `Y*`: `samples` random ones and, for each
+    /// saddle, the horizontal part of the direction from `Y*` towards `Y_S O` (O its optimal rotation), where the
+    /// curvature must eventually turn negative. For horizontal ξ and small ρ, `d(Y, Y*) = ρ‖Y*‖_F`; it is measured.
+    func ballAroundOptimum(probe: LandscapeProbe, saddles: [StationaryPoint], samples: Int,
+                           generator: inout SeededGenerator) throws -> [BallRecord] {
         let y = probe.optimum
         let projector = try HorizontalProjector(at: y)
+        var directions: [(String, Matrix<Double>)] = []
+        for k in 0..<samples {
+            directions.append(("random-\(k + 1)", projector.project(Matrix<Double>(rows: y.rows, cols: y.cols) { _, _ in generator.normal() })))
+        }
+        for s in saddles where !s.isGlobalMinimum {
+            let o = try QuotientDistance(from: y, to: s.point).rotation      // min_O ‖Y* − Y_S O‖
+            var toward = Matrix.multiply(s.point, o)
+            toward.add(y, scaledBy: -1)
+            directions.append(("toward \(s.label)", projector.project(toward)))
+        }
         var records: [BallRecord] = []
         for radius in Self.ballRadii {
-            for k in 0..<samples {
-                var xi = projector.project(Matrix<Double>(rows: y.rows, cols: y.cols) { _, _ in generator.normal() })
+            for (name, direction) in directions {
+                var xi = direction
                 xi.scale(by: radius * probe.optimumNorm / xi.frobeniusNorm)
                 var point = y
                 point.add(xi)
-                records.append(BallRecord(radius: radius, sample: k, relativeDistance: try probe.relativeDistance(point),
+                records.append(BallRecord(radius: radius, direction: name, relativeDistance: try probe.relativeDistance(point),
                                           lambdaMin: try probe.lambdaMin(point)))
             }
         }
@@ -34,6 +46,9 @@ extension LandscapeCommand {
         }
         return best
     }
+
+    /// A CSV text field in double quotes (labels such as `{1,2,3,5}` contain commas).
+    private static func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     private static func csvNumber(_ x: Double) -> String { x.isFinite ? String(format: "%.10g", x) : "nan" }
 
@@ -60,7 +75,7 @@ extension LandscapeCommand {
         var csv = "run,kind,start,step,loss,gradient_norm,relative_distance,lambda_min,hessian_step,region,step_size\n"
         for run in runs {
             for s in run.trajectory.samples {
-                csv += "\(run.name),\(run.kind),\(run.start),\(s.step),\(Self.csvNumber(s.loss)),\(Self.csvNumber(s.gradientNorm)),"
+                csv += "\(Self.quoted(run.name)),\(run.kind),\(Self.quoted(run.start)),\(s.step),\(Self.csvNumber(s.loss)),\(Self.csvNumber(s.gradientNorm)),"
                     + "\(Self.csvNumber(s.relativeDistance)),\(Self.csvNumber(s.lambdaMin)),\(s.hessianStep),\(s.region.rawValue),"
                     + "\(Self.csvNumber(s.stepSize))\n"
             }
@@ -68,14 +83,14 @@ extension LandscapeCommand {
         try Self.write(csv, "\(out)/trajectories.csv")
         var stationaryCSV = "subset,is_minimum,loss,gradient_norm,predicted_index,measured_index,index_is_lower_bound,lambda_min\n"
         for s in stationary {
-            stationaryCSV += "\"\(s.label)\",\(s.isGlobalMinimum),\(Self.csvNumber(s.loss)),\(Self.csvNumber(s.gradientNorm)),"
+            stationaryCSV += "\(Self.quoted(s.label)),\(s.isGlobalMinimum),\(Self.csvNumber(s.loss)),\(Self.csvNumber(s.gradientNorm)),"
                 + "\(s.predictedIndex),\(s.measuredIndex.map(String.init) ?? ""),\(s.indexIsLowerBound),"
                 + "\(Self.csvNumber(s.smallestEigenvalues.first ?? .nan))\n"
         }
         try Self.write(stationaryCSV, "\(out)/stationary.csv")
-        var ballCSV = "radius,sample,relative_distance,lambda_min\n"
+        var ballCSV = "radius,direction,relative_distance,lambda_min\n"
         for b in ball {
-            ballCSV += "\(Self.csvNumber(b.radius)),\(b.sample),\(Self.csvNumber(b.relativeDistance)),\(Self.csvNumber(b.lambdaMin))\n"
+            ballCSV += "\(Self.csvNumber(b.radius)),\(Self.quoted(b.direction)),\(Self.csvNumber(b.relativeDistance)),\(Self.csvNumber(b.lambdaMin))\n"
         }
         try Self.write(ballCSV, "\(out)/ball.csv")
 

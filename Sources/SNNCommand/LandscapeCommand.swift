@@ -33,7 +33,7 @@ struct LandscapeCommand: Command {
             OptionSpec(long: "saddle-gradient", .double, valueName: "δ2", default: "0.02",
                        help: "Near-saddle region: ‖∇ℓ(Y)‖_F ≤ δ2 and λ_min < 0 (otherwise: large-gradient)"),
             OptionSpec(long: "ball-samples", .int, valueName: "m", default: "4", minimum: 1,
-                       help: "Random horizontal directions per radius for λ_min on the ball around Y*"),
+                       help: "Random horizontal directions per radius for λ_min on the ball around Y* (besides one towards each saddle)"),
             OptionSpec(long: "seed", .int, valueName: "S", default: "0", minimum: 0, help: "Random seed"),
             OptionSpec(long: "out", short: "o", .string, valueName: "DIR", default: "landscape",
                        help: "Output folder for the CSV logs, SVG figures and summary.json (created if needed)"),
@@ -47,7 +47,7 @@ struct LandscapeCommand: Command {
                              gradient_norm, relative_distance = d(Y,Y*)/‖Y*‖, lambda_min (measured at hessian_step),
                              region, step_size
           stationary.csv     each Y_S: subset, loss, gradient norm, predicted and measured Hessian index
-          ball.csv           λ_min at Y* + ρ‖Y*‖ξ for random unit horizontal ξ
+          ball.csv           λ_min at Y* + ρ‖Y*‖ξ for unit horizontal ξ: random ones and towards each saddle
           summary.json       fraction of random starts reaching Y* (distance ≤ 1e-3‖Y*‖), escape steps per σ,
                              the largest ball radius with λ_min > 0, each saddle's index
           loss.svg, gradient.svg, lambda-min.svg, distance.svg, regions.svg, saddle-escape.svg
@@ -180,9 +180,10 @@ struct LandscapeCommand: Command {
         print("\(runs.count) gradient-descent runs in \(runClock.formatted)")
 
         // λ_min on a ball around Y*.
-        let ball = try ballAroundOptimum(probe: probe, samples: ballSamples, generator: &generator)
+        let ballClock = Stopwatch()
+        let ball = try ballAroundOptimum(probe: probe, saddles: stationary, samples: ballSamples, generator: &generator)
         let positive = Self.largestPositiveRadius(ball)
-        print("λ_min on the ball around Y*: positive up to radius \(positive.map { Console.number($0) + "·‖Y*‖_F" } ?? "none (not even the smallest radius)")")
+        print("λ_min on the ball around Y*: positive up to radius \(positive.map { Console.number($0) + "·‖Y*‖_F" } ?? "none (not even the smallest radius)") (\(ball.count) points, \(ballClock.formatted))")
 
         try Console.makeDirectories(out)
         try writeOutputs(out: out, probe: probe, values: values, r: r, p: p, stationary: stationary, runs: runs,
@@ -223,7 +224,7 @@ struct EscapeRecord {
 /// λ_min at one point of the ball around `Y*`.
 struct BallRecord {
     var radius: Double
-    var sample: Int
+    var direction: String
     var relativeDistance: Double
     var lambdaMin: Double
 }

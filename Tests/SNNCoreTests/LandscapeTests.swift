@@ -170,6 +170,21 @@ final class LandscapeTests: XCTestCase {
 
     // MARK: dynamics
 
+    /// The exact quartic Δ(h) = ℓ(Y − hG) − ℓ(Y) of the Armijo search equals the loss difference.
+    func testLineQuarticEqualsLossDifference() {
+        let a = randomSymmetric(30, seed: 21)
+        let objective = SpectralObjective(matrix: a)
+        let y = randomMatrix(30, 3, seed: 22)
+        let (loss, g) = objective.lossAndGradient(y)
+        let line = LineQuartic(objective: objective, y: y, gradient: g, gradientNormSquared: Vector.dot(g.storage, g.storage))
+        for h in [1e-4, 1e-2, 0.1, 0.7] {
+            var next = y
+            next.add(g, scaledBy: -h)
+            let difference = objective.loss(next) - loss
+            XCTAssertEqual(line.change(h), difference, accuracy: 1e-9 * max(1, abs(difference)), "h = \(h)")
+        }
+    }
+
     func testRegionThresholds() {
         let t = RegionThresholds(nearOptimalDistance: 0.1, nearSaddleGradient: 0.02)
         XCTAssertEqual(t.classify(relativeDistance: 0.05, gradientNorm: 1, lambdaMin: 0.1), .nearOptimal)
@@ -225,5 +240,36 @@ final class LandscapeTests: XCTestCase {
         settings.steps = 50
         let stuck = try AmbientGradientDescent.run(from: saddle, probe: probe, settings: settings)
         XCTAssertNil(stuck.firstStep(lossAtMost: level))
+    }
+
+    // MARK: the network's view
+
+    /// The log along SNN training holds the start, every `every` epochs and the end, and each entry is the
+    /// landscape measured at that epoch's outputs Y_θ (checked at the end against the generic objective).
+    func testNetworkLandscapeLogFollowsTraining() throws {
+        var rng = SeededGenerator(seed: 20)
+        let points = Matrix<Double>(rows: 150, cols: 2) { _, j in j == 0 ? 1.3 * rng.uniform() : rng.uniform() }
+        let graph = try SimilarityGraph.epsilon(points, eps: 0.3)
+        let problem = try TrainingProblem(points: points, graph: graph, rank: 3,
+                                          degreeRule: .epsilon(eps: 0.3, kernel: .indicator, selfLoops: true),
+                                          graphDescription: "eps=0.3")
+        let eigen = try problem.adjacency.toDense().symmetricEigen(top: 4)
+        let objective = SpectralObjective(matrix: problem.adjacency)
+        let probe = try LandscapeProbe(objective: objective, values: eigen.values, vectors: eigen.vectors, rank: 3)
+        var c = TrainingConfiguration()
+        c.hidden = [16]; c.epochs = 25; c.evaluateEvery = 10; c.seed = 2; c.learningRate = 1e-2
+        var trainer = try Trainer<Double>(problem: problem, configuration: NetworkLandscapeLog.configuration(forLogging: c, every: 10))
+        var seen: [Int] = []
+        let (reason, entries) = try NetworkLandscapeLog.run(&trainer, probe: probe) { seen.append($0.epoch) }
+        XCTAssertEqual(reason, .epochs)
+        XCTAssertEqual(entries.map(\.epoch), [0, 10, 20, 25])
+        XCTAssertEqual(seen, [0, 10, 20, 25])
+        let y = trainer.trainingOutputs()
+        let last = entries.last!.sample
+        XCTAssertEqual(last.loss, objective.loss(y), accuracy: 1e-10 * objective.loss(y))
+        XCTAssertEqual(last.gradientNorm, objective.lossAndGradient(y).gradient.frobeniusNorm, accuracy: 1e-10)
+        XCTAssertEqual(last.relativeDistance, try QuotientDistance(from: y, to: probe.optimum).distance / probe.optimumNorm,
+                       accuracy: 1e-12)
+        XCTAssertLessThan(entries.last!.sample.loss, entries.first!.sample.loss)
     }
 }

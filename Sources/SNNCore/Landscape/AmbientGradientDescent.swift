@@ -5,7 +5,8 @@ public enum StepRule: Sendable, Equatable {
     /// A fixed step `h`: `Y ← Y − h ∇ℓ(Y)`.
     case fixed(Double)
     /// Armijo backtracking: start from `min(2 h_prev, maximum)`, halve until
-    /// `ℓ(Y − h∇ℓ) ≤ ℓ(Y) − c₁ h ‖∇ℓ‖²` with `c₁ = 1e-4`.
+    /// `ℓ(Y − h∇ℓ) ≤ ℓ(Y) − c₁ h ‖∇ℓ‖²` with `c₁ = 1e-4`; the change of ℓ along the line is evaluated from
+    /// the exact quartic in h (see `LineQuartic`).
     case armijo(maximum: Double)
 }
 
@@ -60,7 +61,7 @@ public enum AmbientGradientDescent {
         precondition(settings.steps >= 0 && settings.hessianEvery >= 1)
         let objective = probe.objective
         var y = start
-        var (loss, gradient) = objective.lossAndGradient(y)
+        var (loss, gradient) = objective.fastLossAndGradient(y)
         var samples: [LandscapeSample] = []
         samples.reserveCapacity(settings.steps + 1)
         var lambda = try probe.lambdaMin(y), lambdaStep = 0
@@ -88,17 +89,17 @@ public enum AmbientGradientDescent {
             case let .fixed(size):
                 h = size
                 next = y; next.add(gradient, scaledBy: -h)
-                nextLoss = objective.loss(next)
+                nextLoss = objective.fastLoss(next)
             case let .armijo(maximum):
+                // ℓ along the line Y − hG is a quartic in h; its change Δ(h) is evaluated from exact
+                // coefficients (no cancellation of two nearly equal losses), so the test stays decidable down
+                // to gradients at the rounding level of ℓ.
+                let line = LineQuartic(objective: objective, y: y, gradient: gradient, gradientNormSquared: gNorm * gNorm)
                 var trial = Swift.min(2 * previousStep, maximum)
-                let decrease = 1e-4 * gNorm * gNorm
-                while true {
-                    next = y; next.add(gradient, scaledBy: -trial)
-                    nextLoss = objective.loss(next)
-                    if nextLoss <= loss - trial * decrease || trial < 1e-16 { break }
-                    trial *= 0.5
-                }
+                while line.change(trial) > -1e-4 * trial * gNorm * gNorm && trial > 1e-16 { trial *= 0.5 }
                 h = trial
+                next = y; next.add(gradient, scaledBy: -trial)
+                nextLoss = loss + line.change(trial)
                 previousStep = trial
             }
             samples.append(try probe.sample(step: step, y: y, loss: loss, gradient: gradient, lambdaMin: lambda,
@@ -107,11 +108,37 @@ public enum AmbientGradientDescent {
                 throw SNNError.invalidSetting("gradient descent diverged at step \(step + 1) (loss \(nextLoss)) with the fixed step \(h); lower the step size or use Armijo backtracking (--step-size armijo)")
             }
             y = next
-            (loss, gradient) = objective.lossAndGradient(y)
+            (loss, gradient) = objective.fastLossAndGradient(y)
             step += 1
         }
         let finalDistance = samples.last!.relativeDistance
         return DescentTrajectory(samples: samples, final: y, reachedMinimum: finalDistance <= settings.minimumTolerance,
                                  converged: converged)
     }
+}
+
+/// `Δ(h) = ℓ(Y − hG) − ℓ(Y)` along a gradient line, from its exact quartic expansion. With `S = YᵀY`,
+/// `B = GᵀY + YᵀG`, `C = GᵀG` and `G = ∇ℓ(Y) = 4(YS − AY)`:
+///
+///     Δ(h) = −h‖G‖² + h² (‖B‖² + 2⟨C, S⟩ − 2⟨G, AG⟩) − 2h³⟨B, C⟩ + h⁴‖C‖²
+///
+/// (the linear term is exactly `−h‖G‖²`). One sparse product `AG`; every trial h then costs O(1).
+struct LineQuartic {
+    let c1: Double, c2: Double, c3: Double, c4: Double
+
+    init(objective: SpectralObjective<Double>, y: Matrix<Double>, gradient g: Matrix<Double>, gradientNormSquared: Double) {
+        let s = y.gram()
+        let gy = Matrix.multiply(g, y, transposeA: true)
+        var b = gy
+        b.add(gy.transposed())
+        let c = g.gram()
+        let ag = objective.product(g)
+        c1 = -gradientNormSquared
+        c2 = Vector.dot(b.storage, b.storage) + 2 * Vector.dot(c.storage, s.storage) - 2 * Vector.dot(g.storage, ag.storage)
+        c3 = -2 * Vector.dot(b.storage, c.storage)
+        c4 = Vector.dot(c.storage, c.storage)
+    }
+
+    /// `ℓ(Y − hG) − ℓ(Y)`.
+    func change(_ h: Double) -> Double { h * (c1 + h * (c2 + h * (c3 + h * c4))) }
 }

@@ -42,32 +42,52 @@ extension RiemannianHessian {
         return end == .smallest ? values.sorted() : values.sorted(by: >)
     }
 
-    /// Every eigenvalue of the Riemannian Hessian on `H_Y` (ascending), by a dense eigendecomposition: an
-    /// orthonormal basis `Q` of `H_Y` from the eigenvectors of the projector with eigenvalue 1, then the
-    /// eigenvalues of `Qᵀ ∇²ℓ(Y) Q`. Meant for small problems and tests (n·r up to a few thousand).
+    /// Every eigenvalue of the Riemannian Hessian on `H_Y` (ascending), by one dense eigendecomposition.
+    ///
+    /// The Euclidean Hessian is formed entrywise, `H_(ia),(jb) = 4 (δ_ij (YᵀY)_ba + Y_ib Y_ja + δ_ab (YYᵀ − A)_ij)`;
+    /// `W` is an orthonormal basis of the vertical space (the thin QR of the vectors `Y(e_a e_bᵀ − e_b e_aᵀ)`,
+    /// a < b), `P = I − WWᵀ`, and the eigenvalues of `P H P + 2c WWᵀ` (c = `spectralBound`) are those of the
+    /// Hessian on `H_Y` plus r(r−1)/2 copies of 2c above them, which are dropped. Meant for small problems and
+    /// tests (n·r up to a few thousand).
     /// - Throws: `LinalgError` from LAPACK.
     /// - Complexity: O((nr)³) time, O((nr)²) memory.
     public func denseSpectrum() throws -> [Double] {
-        let n = point.rows, r = point.cols, size = n * r, m = horizontalDimension
-        var projectorMatrix = Matrix<Double>(rows: size, cols: size)
-        for j in 0..<size {
-            var unit = Matrix<Double>(rows: n, cols: r)
-            unit.storage[j] = 1
-            let column = projector.project(unit)
-            for i in 0..<size { projectorMatrix[i, j] = column.storage[i] }
+        let y = point, n = y.rows, r = y.cols, size = n * r
+        let gram = projector.gram
+        let outer = Matrix.multiply(y, y, transposeB: true)                  // YYᵀ, n × n
+        let a = objective.matrix.toDense()
+        var h = Matrix<Double>(rows: size, cols: size)
+        h.storage.withUnsafeMutableBufferPointer { hp in
+            for i in 0..<n { for aIndex in 0..<r {
+                let row = (i * r + aIndex) * size
+                for j in 0..<n { for b in 0..<r {
+                    var v = y[i, b] * y[j, aIndex]
+                    if i == j { v += gram[b, aIndex] }
+                    if aIndex == b { v += outer[i, j] - a[i, j] }
+                    hp[row + j * r + b] = 4 * v
+                } }
+            } }
         }
-        let basis = try projectorMatrix.symmetricEigen(top: m).vectors      // size × m, eigenvalue 1
-        var hq = Matrix<Double>(rows: size, cols: m)
-        for j in 0..<m {
-            let q = Matrix<Double>(rows: n, cols: r, storage: basis.column(j))
-            let hqj = euclideanProduct(q)
-            for i in 0..<size { hq[i, j] = hqj.storage[i] }
+        let verticalCount = r * (r - 1) / 2
+        var reduced = h
+        if verticalCount > 0 {
+            var vertical = Matrix<Double>(rows: size, cols: verticalCount)
+            var column = 0
+            for p in 0..<r { for q in (p + 1)..<r {
+                for i in 0..<n { vertical[i * r + q, column] = y[i, p]; vertical[i * r + p, column] = -y[i, q] }
+                column += 1
+            } }
+            let w = try vertical.qr().q                                       // size × r(r−1)/2
+            var projection = Matrix.multiply(w, w, transposeB: true, alpha: -1)
+            for i in 0..<size { projection[i, i] += 1 }                       // P = I − WWᵀ
+            reduced = Matrix.multiply(Matrix.multiply(projection, h), projection)
+            Matrix.gemm(w, w, transposeB: true, alpha: 2 * Swift.max(spectralBound, 1), beta: 1, into: &reduced)
+            for i in 0..<size { for j in (i + 1)..<size {
+                let s = 0.5 * (reduced[i, j] + reduced[j, i]); reduced[i, j] = s; reduced[j, i] = s
+            } }
         }
-        var reduced = Matrix.multiply(basis, hq, transposeA: true)          // Qᵀ H Q, m × m
-        for i in 0..<m { for j in (i + 1)..<m {
-            let s = 0.5 * (reduced[i, j] + reduced[j, i]); reduced[i, j] = s; reduced[j, i] = s
-        } }
-        return try reduced.symmetricEigen().values.reversed()
+        let values = try reduced.symmetricEigen().values                      // descending
+        return Array(values[verticalCount...].reversed())
     }
 
     /// The number of negative eigenvalues of the Riemannian Hessian on `H_Y`.
