@@ -11,6 +11,7 @@ let commands: [any Command] = [
     EmbedCommand(),
     EvalCommand(),
     ExperimentCommand(),
+    LandscapeCommand(),
 ]
 
 exit(Tool(commands: commands).run(Array(CommandLine.arguments.dropFirst())))
