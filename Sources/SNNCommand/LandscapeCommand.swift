@@ -98,7 +98,7 @@ struct LandscapeCommand: Command {
         let out = arguments.string("out")!
 
         // Graph, A, eigenpairs.
-        let graph = try Self.readGraph(graphPath)
+        let graph = try GraphFile.read(path: graphPath)
         try graph.validateSimilarityGraph()
         let a = try graph.normalizedAdjacency()
         let n = a.rows

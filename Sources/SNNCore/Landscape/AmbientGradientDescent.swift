@@ -61,7 +61,7 @@ public enum AmbientGradientDescent {
         precondition(settings.steps >= 0 && settings.hessianEvery >= 1)
         let objective = probe.objective
         var y = start
-        var (loss, gradient) = objective.fastLossAndGradient(y)
+        var (loss, gradient) = objective.lossAndGradient(y)
         var samples: [LandscapeSample] = []
         samples.reserveCapacity(settings.steps + 1)
         var lambda = try probe.lambdaMin(y), lambdaStep = 0
@@ -89,7 +89,7 @@ public enum AmbientGradientDescent {
             case let .fixed(size):
                 h = size
                 next = y; next.add(gradient, scaledBy: -h)
-                nextLoss = objective.fastLoss(next)
+                nextLoss = objective.loss(next)
             case let .armijo(maximum):
                 // ℓ along the line Y − hG is a quartic in h; its change Δ(h) is evaluated from exact
                 // coefficients (no cancellation of two nearly equal losses), so the test stays decidable down
@@ -108,7 +108,7 @@ public enum AmbientGradientDescent {
                 throw SNNError.invalidSetting("gradient descent diverged at step \(step + 1) (loss \(nextLoss)) with the fixed step \(h); lower the step size or use Armijo backtracking (--step-size armijo)")
             }
             y = next
-            (loss, gradient) = objective.fastLossAndGradient(y)
+            (loss, gradient) = objective.lossAndGradient(y)
             step += 1
         }
         let finalDistance = samples.last!.relativeDistance
@@ -132,7 +132,7 @@ struct LineQuartic {
         var b = gy
         b.add(gy.transposed())
         let c = g.gram()
-        let ag = objective.product(g)
+        let ag = objective.matrix.multiply(g)
         c1 = -gradientNormSquared
         c2 = Vector.dot(b.storage, b.storage) + 2 * Vector.dot(c.storage, s.storage) - 2 * Vector.dot(g.storage, ag.storage)
         c3 = -2 * Vector.dot(b.storage, c.storage)

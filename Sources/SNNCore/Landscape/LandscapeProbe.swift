@@ -47,7 +47,7 @@ public struct LandscapeProbe: Sendable {
         self.objective = objective
         self.optimum = StationaryPoints.point(subset: Array(0..<r), values: values, vectors: vectors)
         self.optimumNorm = optimum.frobeniusNorm
-        self.optimalLoss = objective.fastLoss(optimum)
+        self.optimalLoss = objective.loss(optimum)
         self.thresholds = thresholds
         self.hessianTolerance = hessianTolerance
     }
@@ -80,7 +80,7 @@ public struct LandscapeProbe: Sendable {
 
     /// Measures everything (including a fresh λ_min) at `y`.
     public func measure(_ y: Matrix<Double>, step: Int) throws -> LandscapeSample {
-        let (loss, gradient) = objective.fastLossAndGradient(y)
+        let (loss, gradient) = objective.lossAndGradient(y)
         return try sample(step: step, y: y, loss: loss, gradient: gradient, lambdaMin: lambdaMin(y), hessianStep: step)
     }
 }

@@ -40,7 +40,7 @@ public struct RiemannianHessian: Sendable {
     public func euclideanProduct(_ xi: Matrix<Double>) -> Matrix<Double> {
         let y = point
         precondition(xi.rows == y.rows && xi.cols == y.cols, "ξ must have the shape of Y")
-        var result = objective.product(xi)                        // A ξ
+        var result = objective.matrix.multiply(xi)                        // A ξ
         result.scale(by: -1)
         Matrix.gemm(xi, projector.gram, alpha: 1, beta: 1, into: &result) // + ξ YᵀY
         let xiTy = Matrix.multiply(xi, y, transposeA: true)               // ξᵀY
@@ -65,7 +65,7 @@ public struct RiemannianHessian: Sendable {
         let y = point
         let xiTxi = xi.gram()
         let xiTy = Matrix.multiply(xi, y, transposeA: true)
-        let axi = objective.product(xi)
+        let axi = objective.matrix.multiply(xi)
         var first = 0.0, second = 0.0, third = 0.0, fourth = 0.0
         let r = y.cols
         for a in 0..<r { for b in 0..<r {

@@ -114,7 +114,7 @@ public enum StationaryPoints {
         for combination in subsets(of: candidates.count, size: r) {
             let subset = combination.map { candidates[$0] }
             let y = point(subset: subset, values: values, vectors: vectors)
-            let (loss, gradient) = objective.fastLossAndGradient(y)
+            let (loss, gradient) = objective.lossAndGradient(y)
             var stationary = StationaryPoint(subset: subset, point: y, loss: loss, gradientNorm: gradient.frobeniusNorm,
                                              predictedIndex: predictedIndex(subset: subset, values: top),
                                              measuredIndex: nil, indexIsLowerBound: false, smallestEigenvalues: [])
