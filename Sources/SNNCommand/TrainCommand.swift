@@ -1,5 +1,6 @@
 import Foundation
 import SpectralNN
+import Synchronization
 
 /// `snn train POINTS (--graph G | --knn K | --eps E) -r R … -o MODEL.safetensors`: trains a spectral network.
 struct TrainCommand: Command {
@@ -118,9 +119,20 @@ struct TrainCommand: Command {
         }
         print("training on \(points.rows) points in \(points.cols) dimensions, graph: \(input.description), nnz \(input.graph.nonzeroCount)")
         let session = Session(configuration: c, problem: problem, out: out, checkpointDir: checkpointDir,
-                              resume: arguments.flag("resume"), logPath: arguments.string("log"), quiet: arguments.flag("quiet"))
+                              resume: arguments.flag("resume"), logPath: arguments.string("log"), quiet: arguments.flag("quiet"),
+                              resumeCommand: Self.resumeCommand(CommandLine.arguments))
         if arguments.string("precision") == "double" { try session.train(Double.self) } else { try session.train(Float.self) }
         print("done in \(clock.formatted)")
+    }
+
+    /// The command line that continues this run: the same words, quoted for a POSIX shell, plus `--resume`.
+    static func resumeCommand(_ words: [String]) -> String {
+        func quoted(_ w: String) -> String {
+            let safe = w.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./=,:+@%".unicodeScalars.contains($0) }
+            return safe && !w.isEmpty ? w : "'" + w.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        let all = words.contains("--resume") ? words : words + ["--resume"]
+        return all.map(quoted).joined(separator: " ")
     }
 
     /// Parses `--schedule`.
@@ -149,12 +161,16 @@ struct Session {
     let resume: Bool
     let logPath: String?
     let quiet: Bool
+    /// What to type to continue after an interruption (`snn train … --resume`).
+    let resumeCommand: String
 
     var checkpointPath: String? { checkpointDir.map { ($0 as NSString).appendingPathComponent("checkpoint.safetensors") } }
 
     func train<T: LinalgScalar>(_: T.Type) throws {
         let c = configuration
         if let checkpointDir { try Console.makeDirectories(checkpointDir) }
+        // Temporary files of an earlier run that was killed mid-write.
+        for path in [checkpointPath, out].compactMap({ $0 }) { AtomicFile.removeStaleTemporaries(of: path) }
         var trainer = try Trainer<T>(problem: problem, configuration: c)
         if trainer.setupSeconds > 0 {
             print("objective \(c.objective.resolved.rawValue): top-\(problem.rank) target solved in \(String(format: "%.2f", trainer.setupSeconds)) s")
@@ -166,13 +182,38 @@ struct Session {
             print("resumed from \(path) at epoch \(trainer.epoch)")
         }
         print("network \(trainer.model.network.widths.map(String.init).joined(separator: "-")) \(c.activation.rawValue), \(trainer.model.network.parameterCount) parameters, \(T.self == Float.self ? "float32" : "float64"), degree factor \(c.usesDegreeFactor ? "on" : "off")")
-        let progress = try TrainingProgress(totalEpochs: c.epochs, quiet: quiet, logPath: logPath)
+        let progress = try TrainingProgress(totalEpochs: c.epochs, quiet: quiet, logPath: logPath, append: resume)
         let checkpoint = checkpointPath
-        let reason = try trainer.run(
-            onEpoch: { progress.epoch($0, loss: $1, seconds: $2) },
-            onEvaluation: { progress.evaluation($0) },
-            onCheckpoint: { t in if let checkpoint { try TrainingCheckpoint.write(t, path: checkpoint) } })
+        var lastCheckpointEpoch: Int? = resume ? trainer.epoch : nil
+        StopSignal.install()
+        defer { StopSignal.uninstall() }
+        let reason: StopReason
+        do {
+            reason = try trainer.run(
+                onEpoch: { progress.epoch($0, loss: $1, seconds: $2) },
+                onEvaluation: { progress.evaluation($0) },
+                onCheckpoint: { t in
+                    if let checkpoint { try TrainingCheckpoint.write(t, path: checkpoint); lastCheckpointEpoch = t.epoch }
+                },
+                shouldStop: { StopSignal.received != nil })
+        } catch let error as SNNError {
+            progress.finish()
+            guard case .diverged = error else { throw error }
+            // The diverged state is never written: the last checkpoint (if any) stays the last good one.
+            let kept = checkpoint.flatMap { path in lastCheckpointEpoch.map { "; the last good checkpoint \(path) (epoch \($0)) is kept unchanged" } }
+            throw CommandFailure(error.description + (kept ?? "; no checkpoint was written"))
+        }
         progress.finish()
+        if reason == .interrupted {
+            let signal = StopSignal.received == SIGTERM ? "SIGTERM" : "SIGINT"
+            guard let checkpoint else {
+                throw CommandFailure("stopped by \(signal) at epoch \(trainer.epoch) of \(c.epochs); nothing was saved; "
+                    + "add --checkpoint-dir DIR to be able to resume an interrupted run")
+            }
+            try TrainingCheckpoint.write(trainer, path: checkpoint)
+            throw CommandFailure("stopped by \(signal) at epoch \(trainer.epoch) of \(c.epochs); checkpoint saved to \(checkpoint); "
+                + "resume with: \(resumeCommand)")
+        }
         if let checkpoint { try TrainingCheckpoint.write(trainer, path: checkpoint) }
         let last = trainer.history.last
         let seconds = trainer.elapsedBefore
@@ -192,5 +233,33 @@ struct Session {
         if let e = last?.subspaceError { metadata["subspace_error"] = "\(e)" }
         try ModelFile.write(trainer.model, metadata: metadata, path: out)
         print("wrote \(out)")
+    }
+}
+
+/// SIGINT / SIGTERM during training: the first one asks the trainer to stop at the end of the current epoch
+/// (which then saves a checkpoint); a second one ends the process at once.
+enum StopSignal {
+    private static let signalNumber = Atomic<Int32>(0)
+
+    /// The signal received since `install`, if any.
+    static var received: Int32? {
+        let s = signalNumber.load(ordering: .relaxed)
+        return s == 0 ? nil : s
+    }
+
+    /// Installs the handlers (only async-signal-safe work inside: an atomic store, or `_exit`).
+    static func install() {
+        signalNumber.store(0, ordering: .relaxed)
+        for s in [SIGINT, SIGTERM] {
+            signal(s) { number in
+                if StopSignal.signalNumber.exchange(number, ordering: .relaxed) != 0 { _exit(128 + number) }
+            }
+        }
+    }
+
+    /// Restores the default actions.
+    static func uninstall() {
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }
