@@ -104,10 +104,11 @@ struct TrainCommand: Command {
         do { try c.validate() } catch let error as SNNError { throw UsageError(error.description, command: name) }
           catch let error as NeuralError { throw UsageError(error.description, command: name) }
         _ = try FileKind.require(out, [.safetensors], option: "-o/--out", command: name)
+        try Self.requireWritableFolder(of: out)
 
         let points = try PointsFile.read(path: pointsPath)
         let input = try GraphInput.resolve(arguments, points: points, command: name)
-        if let warning = input.graph.componentWarning() { FileHandle.standardError.write(Data("snn: warning: \(warning)\n".utf8)) }
+        if let warning = input.graph.componentWarning() { FileHandle.standardError.write(Data("snn: \(warning)\n".utf8)) }
         var problem = try TrainingProblem(points: points, graph: input.graph, rank: arguments.int("r")!,
                                           degreeRule: input.degreeRule, graphDescription: input.description)
         if let path = arguments.string("reference") {
@@ -123,6 +124,21 @@ struct TrainCommand: Command {
                               resumeCommand: Self.resumeCommand(CommandLine.arguments))
         if arguments.string("precision") == "double" { try session.train(Double.self) } else { try session.train(Float.self) }
         print("done in \(clock.formatted)")
+    }
+
+    /// Refuses an output path whose folder is missing or read-only before any training time is spent.
+    /// - Throws: `DataError.unwritable`.
+    static func requireWritableFolder(of path: String) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+            throw DataError.unwritable(path: path, reason: "folder \(folder) does not exist")
+        }
+        guard isFolder.boolValue else { throw DataError.unwritable(path: path, reason: "\(folder) is not a folder") }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw DataError.unwritable(path: path, reason: "folder \(folder) is not writable")
+        }
     }
 
     /// The command line that continues this run: the same words, quoted for a POSIX shell, plus `--resume`.
