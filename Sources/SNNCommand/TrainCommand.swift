@@ -108,9 +108,9 @@ struct TrainCommand: Command {
 
         let points = try PointsFile.read(path: pointsPath)
         let input = try GraphInput.resolve(arguments, points: points, command: name)
-        if let warning = input.graph.componentWarning() { FileHandle.standardError.write(Data("snn: \(warning)\n".utf8)) }
         var problem = try TrainingProblem(points: points, graph: input.graph, rank: arguments.int("r")!,
                                           degreeRule: input.degreeRule, graphDescription: input.description)
+        if let warning = input.graph.componentWarning() { FileHandle.standardError.write(Data("snn: \(warning)\n".utf8)) }
         if let path = arguments.string("reference") {
             problem.reference = try EigenFile.read(path: path)
             guard problem.reference!.vectors.rows == points.rows, problem.reference!.vectors.cols >= problem.rank else {

@@ -143,7 +143,7 @@ final class HostileInputTests: XCTestCase {
             Case(name: "0 points", words: graph("zero.npy", ["--knn", "3"]), status: 1,
                  problem: "0 points of dimension 3", fix: "provide at least one row"),
             Case(name: "1 point, train", words: train("one.npy", ["--eps", "1", "-r", "1"]), status: 1,
-                 problem: "-r must be between 1 and n − 1 = 0", fix: "got 1"),
+                 problem: "1 of 1 points are isolated", fix: "increase --eps"),
             Case(name: "1 point, kNN", words: graph("one.npy", ["--knn", "1"]), status: 1,
                  problem: "must be smaller than the number of points n = 1", fix: "choose k ≤ 0"),
             Case(name: "NaN in CSV", words: graph("nan.csv", ["--knn", "1"]), status: 1,
