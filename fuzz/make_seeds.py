@@ -83,3 +83,12 @@ for i, words in enumerate([
     ["--help"],
 ]):
     put("flags", f"words{i}", "\n".join(words).encode())
+
+# SciPy CSR graphs (the --graph input).
+ring = np.zeros((6, 6))
+for i in range(6):
+    ring[i, (i + 1) % 6] = ring[(i + 1) % 6, i] = 1.0
+for compressed, name in [(False, "ring_stored"), (True, "ring_deflated")]:
+    b = io.BytesIO(); sp.save_npz(b, sp.csr_matrix(ring), compressed=compressed); put("graph", name, b.getvalue())
+weighted = ring.copy(); weighted[0, 3] = weighted[3, 0] = 0.5
+b = io.BytesIO(); sp.save_npz(b, sp.csr_matrix(weighted).astype(np.float32), compressed=False); put("graph", "weighted_f4", b.getvalue())

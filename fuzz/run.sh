@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer target of snn and runs it: fuzz/run.sh TARGET SECONDS [extra libFuzzer flags]
-# TARGET: npy, npz, csv, safetensors, flags (or "all" to build every target without running).
+# TARGET: npy, npz, csv, safetensors, flags, graph (or "all" to build every target without running).
 # Crashes go to fuzz/.build/artifacts/TARGET/; the growing corpus to fuzz/.build/corpus/TARGET/ (seeded from
 # the committed fuzz/corpus/TARGET/). See fuzz/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TARGET=${1:?usage: fuzz/run.sh TARGET SECONDS (TARGET: npy npz csv safetensors flags)}
+TARGET=${1:?usage: fuzz/run.sh TARGET SECONDS (TARGET: npy npz csv safetensors flags graph)}
 SECONDS_TO_RUN=${2:-60}
 shift $(( $# >= 2 ? 2 : $# ))
 SWIFTC=${SWIFTC:-$(command -v swiftc || true)}
@@ -50,6 +50,9 @@ build() {
     npy|npz|csv)
       module SNNLinalg; module SNNData
       swiftc_ "${FLAGS[@]}" -o "$exe" "fuzz/targets/$target.swift" "$B/modules/SNNLinalg.o" "$B/modules/SNNData.o" "${LIBS[@]}" ;;
+    graph)
+      module SNNLinalg; module SNNData; module SNNGraph
+      swiftc_ "${FLAGS[@]}" -o "$exe" fuzz/targets/graph.swift "$B/modules/SNNLinalg.o" "$B/modules/SNNData.o" "$B/modules/SNNGraph.o" "${LIBS[@]}" ;;
     safetensors)
       module SNNLinalg; module SNNNeural
       swiftc_ "${FLAGS[@]}" -o "$exe" fuzz/targets/safetensors.swift "$B/modules/SNNLinalg.o" "$B/modules/SNNNeural.o" "${LIBS[@]}" ;;
@@ -57,12 +60,12 @@ build() {
       # The parser is part of the executable target; its files have no imports, so they compile with the target.
       swiftc_ "${FLAGS[@]}" -module-name FuzzFlags -o "$exe" fuzz/targets/flags.swift \
         Sources/SNNCommand/{ArgumentParser,OptionSpec,ParsedArguments,UsageError,Suggestion,Command}.swift ;;
-    *) echo "fuzz: unknown target '$target' (npy npz csv safetensors flags)" >&2; exit 2 ;;
+    *) echo "fuzz: unknown target '$target' (npy npz csv safetensors flags graph)" >&2; exit 2 ;;
   esac
 }
 
 if [ "$TARGET" = all ]; then
-  for t in npy npz csv safetensors flags; do build "$t"; done
+  for t in npy npz csv safetensors flags graph; do build "$t"; done
   exit 0
 fi
 build "$TARGET"

@@ -82,6 +82,7 @@ final class HostileInputTests: XCTestCase {
         var negative = ring(30); negative[0 * 30 + 1] = -1; negative[1 * 30 + 0] = -1
         try writeCSR("negative.npz", n: 30, dense: negative)
         try writeCSR("ring20.npz", n: 20, dense: ring(20))
+        try writeCSR("ring300.npz", n: 300, dense: ring(300))
         var lonely = ring(30)
         for j in 0..<30 { lonely[29 * 30 + j] = 0; lonely[j * 30 + 29] = 0 }
         try writeCSR("zerodegree.npz", n: 30, dense: lonely)
@@ -162,6 +163,9 @@ final class HostileInputTests: XCTestCase {
                  problem: "-r must be between 1 and n − 1 = 9", fix: "got 10"),
             Case(name: "r ≥ n, eigs", words: ["eigs", path("ring20.npz"), "-r", "20", "-o", o("e.npz")], status: 1,
                  problem: "cannot compute 20 eigenpairs of a 20×20 matrix", fix: "less than the dimension"),
+            Case(name: "eigensolver does not converge", words: ["eigs", path("ring300.npz"), "-r", "3", "--solver", "arpack",
+                                                                "--tol", "1e-300", "-o", o("e.npz")], status: 1,
+                 problem: "arpack eigensolver did not converge", fix: "ask for a looser tolerance"),
             Case(name: "k = 0", words: graph("p30.npy", ["--knn", "0"]), status: 2,
                  problem: "invalid value '0' for --knn", fix: "must be at least 1"),
             Case(name: "k ≥ n", words: graph("p10.npy", ["--knn", "10"]), status: 1,
@@ -200,6 +204,9 @@ final class HostileInputTests: XCTestCase {
                  status: 1, problem: "does not exist", fix: "choose an output path"),
             Case(name: "model output folder missing", words: train("p30.npy", ["--knn", "3", "-r", "2"]).dropLast() + [o("missing/m.safetensors")],
                  status: 1, problem: "does not exist", fix: "choose an output path"),
+            Case(name: "labels folder missing (sample writes nothing)",
+                 words: ["sample", "blobs", "-n", "20", "-o", o("p.npy"), "--labels", o("missing/labels.csv")],
+                 status: 1, problem: "folder \(o("missing")) does not exist", fix: "choose an output path"),
             Case(name: "--resume, other settings", words: trainBase + ["--lr", "0.01", "--resume", "-o", o("m.safetensors")],
                  status: 1, problem: "written with different settings", fix: "use the same flags or start afresh"),
             Case(name: "negative learning rate", words: train("p30.npy", ["--knn", "3", "-r", "2", "--lr", "-0.1"]), status: 2,
