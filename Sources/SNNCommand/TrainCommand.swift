@@ -184,6 +184,9 @@ struct Session {
 
     func train<T: LinalgScalar>(_: T.Type) throws {
         let c = configuration
+        if resume, let path = checkpointPath, !FileManager.default.fileExists(atPath: path) {
+            throw CommandFailure("--resume: there is no checkpoint \(path); give the --checkpoint-dir of the interrupted run, or start afresh without --resume")
+        }
         if let checkpointDir { try Console.makeDirectories(checkpointDir) }
         // Temporary files of an earlier run that was killed mid-write.
         for path in [checkpointPath, out].compactMap({ $0 }) { AtomicFile.removeStaleTemporaries(of: path) }

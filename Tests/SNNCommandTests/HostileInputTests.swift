@@ -77,6 +77,8 @@ final class HostileInputTests: XCTestCase {
         try writeText("ragged.csv", "1,2\n3\n")
         try writeText("garbage.csv", "1,2\n3,abc\n")
         try writeText("afile", "not a folder")
+        try FileManager.default.createDirectory(atPath: path("bad"), withIntermediateDirectories: true)
+        try writeText("bad/checkpoint.safetensors", "garbage, not a checkpoint")
         var nonSymmetric = ring(30); nonSymmetric[0 * 30 + 2] = 0.5
         try writeCSR("nonsym.npz", n: 30, dense: nonSymmetric)
         var negative = ring(30); negative[0 * 30 + 1] = -1; negative[1 * 30 + 0] = -1
@@ -209,6 +211,12 @@ final class HostileInputTests: XCTestCase {
                  status: 1, problem: "folder \(o("missing")) does not exist", fix: "choose an output path"),
             Case(name: "--resume, other settings", words: trainBase + ["--lr", "0.01", "--resume", "-o", o("m.safetensors")],
                  status: 1, problem: "written with different settings", fix: "use the same flags or start afresh"),
+            Case(name: "--resume without a checkpoint", words: train("p30.npy", ["--knn", "3", "-r", "2", "--checkpoint-dir", o("ck"), "--resume"]),
+                 status: 1, problem: "there is no checkpoint", fix: "start afresh without --resume"),
+            Case(name: "--resume from a damaged checkpoint", words: train("p30.npy", ["--knn", "3", "-r", "2", "--checkpoint-dir", path("bad"), "--resume"]),
+                 status: 1, problem: "cannot resume from this checkpoint: not a valid .safetensors file", fix: "written completely"),
+            Case(name: "unwritable --log", words: train("p30.npy", ["--knn", "3", "-r", "2", "--log", o("missing/log.jsonl")]),
+                 status: 1, problem: "cannot write the log file", fix: "choose a writable path for --log"),
             Case(name: "negative learning rate", words: train("p30.npy", ["--knn", "3", "-r", "2", "--lr", "-0.1"]), status: 2,
                  problem: "invalid learning rate -0.1", fix: "positive finite number"),
             Case(name: "zero epochs", words: ["train", path("p30.npy"), "--knn", "3", "-r", "2", "--epochs", "0", "-o", o("m.safetensors")],

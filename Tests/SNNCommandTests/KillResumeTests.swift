@@ -96,7 +96,7 @@ final class KillResumeTests: XCTestCase {
     }
 
     func testSIGKILLAtARandomMomentThenResumeGivesTheUninterruptedModel() throws {
-        let epochs = 1500
+        let epochs = 3000
         let (expected, seconds) = try reference(epochs: epochs)
         var generator = SeededGenerator(seed: 2024)
         var killed = false
@@ -109,7 +109,7 @@ final class KillResumeTests: XCTestCase {
             while !FileManager.default.fileExists(atPath: path("ck/checkpoint.safetensors")) && process.isRunning && Date() < deadline {
                 usleep(1000)
             }
-            usleep(UInt32(generator.uniform(0.05, 0.6) * seconds * 1e6))
+            usleep(UInt32(generator.uniform(0.05, 0.5) * seconds * 1e6))
             guard process.isRunning else { process.waitUntilExit(); continue }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -119,12 +119,13 @@ final class KillResumeTests: XCTestCase {
         XCTAssertTrue(killed, "the training run always finished before the kill; make it longer")
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("model.safetensors")), "a killed run wrote its model")
 
-        // At most one checkpoint interval lost: the last evaluation logged before the kill is less than one
-        // interval past the checkpoint.
+        // At most one checkpoint interval lost: the last evaluation logged before the kill is at most one interval
+        // past the checkpoint (exactly one when the kill fell between the evaluation and the checkpoint write of
+        // the same epoch).
         let saved = try checkpointEpoch()
         let lastLogged = try XCTUnwrap(try loggedEpochs().last)
         XCTAssertEqual(saved % Self.checkpointEvery, 0)
-        XCTAssertLessThan(lastLogged - saved, Self.checkpointEvery, "checkpoint at \(saved), log reached \(lastLogged)")
+        XCTAssertLessThanOrEqual(lastLogged - saved, Self.checkpointEvery, "checkpoint at \(saved), log reached \(lastLogged)")
 
         let resumed = try runToEnd(words(epochs: epochs, out: "model.safetensors", checkpoints: true) + ["--resume"])
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
@@ -141,7 +142,7 @@ final class KillResumeTests: XCTestCase {
     }
 
     func testSIGTERMSavesACheckpointAndPrintsTheResumeCommand() throws {
-        let epochs = 1500
+        let epochs = 3000
         let (expected, _) = try reference(epochs: epochs)
         let process = try start(words(epochs: epochs, out: "model.safetensors", checkpoints: true))
         let deadline = Date().addingTimeInterval(60)
