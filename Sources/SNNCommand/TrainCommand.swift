@@ -107,6 +107,7 @@ struct TrainCommand: Command {
         try Self.requireWritableFolder(of: out)
 
         let points = try PointsFile.read(path: pointsPath)
+        try Self.requireFeasibleNetwork(widths: [points.cols] + c.hidden + [arguments.int("r")!], points: points.rows, command: name)
         let input = try GraphInput.resolve(arguments, points: points, command: name)
         var problem = try TrainingProblem(points: points, graph: input.graph, rank: arguments.int("r")!,
                                           degreeRule: input.degreeRule, graphDescription: input.description)
@@ -124,6 +125,29 @@ struct TrainCommand: Command {
                               resumeCommand: Self.resumeCommand(CommandLine.arguments))
         if arguments.string("precision") == "double" { try session.train(Double.self) } else { try session.train(Float.self) }
         print("done in \(clock.formatted)")
+    }
+
+    /// The most values (parameters, or activations of one forward pass over the points) `snn train` allocates
+    /// for the network: 2²⁹, i.e. 4 GiB of doubles, the same bound as `snn sample`'s output.
+    static let maximumNetworkValues = 1 << 29
+
+    /// Refuses `--hidden` widths whose parameters or activations (n × Σ widths) would exceed
+    /// `maximumNetworkValues`, before anything is allocated.
+    /// - Throws: `UsageError` naming the sizes.
+    static func requireFeasibleNetwork(widths: [Int], points n: Int, command: String) throws {
+        var parameters = 0, activations = 0, overflow = false
+        for (a, b) in zip(widths, widths.dropFirst()) {
+            let (p, o1) = (a + 1).multipliedReportingOverflow(by: b)
+            let (sum, o2) = parameters.addingReportingOverflow(p)
+            let (rowValues, o3) = n.multipliedReportingOverflow(by: b)
+            let (total, o4) = activations.addingReportingOverflow(rowValues)
+            overflow = overflow || o1 || o2 || o3 || o4
+            parameters = sum; activations = total
+        }
+        guard !overflow, parameters <= maximumNetworkValues, activations <= maximumNetworkValues else {
+            throw UsageError("the network \(widths.map(String.init).joined(separator: "-")) on \(n) points needs more than "
+                + "\(maximumNetworkValues) parameters or activations; use smaller --hidden widths", command: command)
+        }
     }
 
     /// Refuses an output path whose folder is missing or read-only before any training time is spent.

@@ -74,6 +74,7 @@ final class HostileInputTests: XCTestCase {
         try writeNPY("p30.npy", gaussian(30, 3, seed: 2), shape: [30, 3])
         try writeNPY("p30d2.npy", gaussian(30, 2, seed: 3), shape: [30, 2])
         try writeNPY("p10.npy", gaussian(10, 2, seed: 4), shape: [10, 2])
+        try writeNPY("emb20.npy", gaussian(20, 2, seed: 7), shape: [20, 2])
         try writeText("ragged.csv", "1,2\n3\n")
         try writeText("garbage.csv", "1,2\n3,abc\n")
         try writeText("afile", "not a folder")
@@ -121,11 +122,27 @@ final class HostileInputTests: XCTestCase {
 
     // MARK: The catalogue
 
-    func testCatalogueOfWrongInputs() throws {
+    /// The run that makes the catalogue's model and checkpoint (3-D inputs), without its `-o`.
+    private var trainBase: [String] {
+        ["train", path("p30.npy"), "--knn", "5", "-r", "2", "--hidden", "8", "--epochs", "20", "--quiet", "--checkpoint-dir", path("ck")]
+    }
+
+    /// The catalogue runs in three interleaved parts so that each test stays short.
+    private static let parts = 3
+
+    func testCatalogueHasAtLeast30Cases() throws {
+        let all = try catalogue(out: directory.appendingPathComponent("out"))
+        XCTAssertGreaterThanOrEqual(all.count, 30)
+        XCTAssertEqual(Set(all.map(\.name)).count, all.count, "case names must be unique")
+    }
+
+    func testCataloguePart1() throws { try runCatalogue(part: 0) }
+    func testCataloguePart2() throws { try runCatalogue(part: 1) }
+    func testCataloguePart3() throws { try runCatalogue(part: 2) }
+
+    private func runCatalogue(part: Int) throws {
         try makeInputs()
         // A small trained model (3-D inputs) and a checkpoint of it, for the model and --resume cases.
-        let trainBase = ["train", path("p30.npy"), "--knn", "5", "-r", "2", "--hidden", "8", "--epochs", "20",
-                         "--quiet", "--checkpoint-dir", path("ck")]
         let trained = try Snn.run(trainBase + ["-o", path("model.safetensors")])
         XCTAssertEqual(trained.status, 0, trained.stderr)
         let model = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path("model.safetensors"))))
@@ -133,6 +150,13 @@ final class HostileInputTests: XCTestCase {
 
         let out = directory.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        for (k, c) in try catalogue(out: out).enumerated() where k % Self.parts == part { try check(c, output: out) }
+        // A refused --resume leaves the checkpoint as it was.
+        XCTAssertNoThrow(try SafeTensors.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: path("ck/checkpoint.safetensors"))))))
+    }
+
+    /// The wrong inputs; outputs go to `out`, inputs are those of `makeInputs` and the model of `runCatalogue`.
+    private func catalogue(out: URL) throws -> [Case] {
         func o(_ name: String) -> String { out.appendingPathComponent(name).path }
         func graph(_ input: String, _ extra: [String]) -> [String] { ["graph", path(input)] + extra + ["-o", o("g.npz")] }
         func train(_ input: String, _ extra: [String]) -> [String] {
@@ -223,10 +247,20 @@ final class HostileInputTests: XCTestCase {
                  status: 2, problem: "invalid value '0' for --epochs", fix: "must be at least 1"),
             Case(name: "--hidden 0", words: ["train", path("p30.npy"), "--knn", "3", "-r", "2", "--hidden", "0", "-o", o("m.safetensors")],
                  status: 2, problem: "invalid value '0' for --hidden", fix: "must be at least 1"),
+            Case(name: "--hidden too wide to allocate", words: ["train", path("p30.npy"), "--knn", "3", "-r", "2", "--hidden", "100000000000,100000000000", "-o", o("m.safetensors")],
+                 status: 2, problem: "the network 3-100000000000-100000000000-2 on 30 points needs more than 536870912", fix: "use smaller --hidden widths"),
             Case(name: "--batch 1", words: train("p30.npy", ["--knn", "3", "-r", "2", "--batch", "1"]), status: 2,
                  problem: "--batch must be 'full' or a number ≥ 2", fix: "got '1'"),
             Case(name: "negative --clip", words: train("p30.npy", ["--knn", "3", "-r", "2", "--clip", "-1"]), status: 2,
                  problem: "--clip must be a positive norm", fix: "got -1"),
+            Case(name: "eval: embedding rows ≠ graph vertices", words: ["eval", "--embedding", path("p30.npy"), "--graph", path("ring20.npz")],
+                 status: 1, problem: "has 30 rows but the graph", fix: "one row per vertex of the graph"),
+            Case(name: "eval: labels of the wrong shape",
+                 words: ["eval", "--embedding", path("emb20.npy"), "--graph", path("ring20.npz"), "--labels", path("p30.npy")],
+                 status: 1, problem: "have shape [30, 3]", fix: "give a 1-D array of n integers"),
+            Case(name: "eval: --json into a missing folder",
+                 words: ["eval", "--embedding", path("emb20.npy"), "--graph", path("ring20.npz"), "--json", o("missing/e.json")],
+                 status: 1, problem: "does not exist", fix: "choose an output path"),
             Case(name: "ragged CSV", words: graph("ragged.csv", ["--knn", "1"]), status: 1,
                  problem: "row has 1 values but row 1 has 2", fix: "give every row the same number of columns"),
             Case(name: "garbage in CSV", words: graph("garbage.csv", ["--knn", "1"]), status: 1,
@@ -240,10 +274,7 @@ final class HostileInputTests: XCTestCase {
             Case(name: "no graph option", words: train("p30.npy", ["-r", "2"]), status: 2,
                  problem: "give exactly one of --graph FILE, --knn K or --eps", fix: "got none"),
         ]
-        XCTAssertGreaterThanOrEqual(cases.count, 30)
-        for c in cases { try check(c, output: out) }
-        // The refused --resume left the checkpoint as it was.
-        XCTAssertNoThrow(try SafeTensors.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: path("ck/checkpoint.safetensors"))))))
+        return cases
     }
 
     // MARK: Suspicious but valid inputs
