@@ -108,6 +108,9 @@ struct TrainCommand: Command {
 
         let points = try PointsFile.read(path: pointsPath)
         try Self.requireFeasibleNetwork(widths: [points.cols] + c.hidden + [arguments.int("r")!], points: points.rows, command: name)
+        if let b = c.batchSize, b > points.rows {
+            throw UsageError("--batch \(b) is larger than the \(points.rows) points; use --batch full or a number ≤ \(points.rows)", command: name)
+        }
         let input = try GraphInput.resolve(arguments, points: points, command: name)
         var problem = try TrainingProblem(points: points, graph: input.graph, rank: arguments.int("r")!,
                                           degreeRule: input.degreeRule, graphDescription: input.description)

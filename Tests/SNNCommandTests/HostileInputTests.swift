@@ -251,6 +251,8 @@ final class HostileInputTests: XCTestCase {
                  status: 2, problem: "the network 3-100000000000-100000000000-2 on 30 points needs more than 536870912", fix: "use smaller --hidden widths"),
             Case(name: "--batch 1", words: train("p30.npy", ["--knn", "3", "-r", "2", "--batch", "1"]), status: 2,
                  problem: "--batch must be 'full' or a number ≥ 2", fix: "got '1'"),
+            Case(name: "--batch larger than n", words: train("p30.npy", ["--knn", "3", "-r", "2", "--batch", "99999999999"]), status: 2,
+                 problem: "--batch 99999999999 is larger than the 30 points", fix: "use --batch full or a number ≤ 30"),
             Case(name: "negative --clip", words: train("p30.npy", ["--knn", "3", "-r", "2", "--clip", "-1"]), status: 2,
                  problem: "--clip must be a positive norm", fix: "got -1"),
             Case(name: "eval: embedding rows ≠ graph vertices", words: ["eval", "--embedding", path("p30.npy"), "--graph", path("ring20.npz")],
