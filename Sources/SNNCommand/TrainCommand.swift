@@ -44,7 +44,7 @@ struct TrainCommand: Command {
             OptionSpec(long: "checkpoint-every", .int, valueName: "N", minimum: 1, help: "Checkpoint every N epochs (default with --checkpoint-dir: 100)"),
             OptionSpec(long: "checkpoint-seconds", .double, valueName: "S", help: "Also checkpoint every S seconds"),
             OptionSpec(long: "resume", .flag, help: "Continue from DIR/checkpoint.safetensors (same data and settings)"),
-            OptionSpec(long: "log", .string, valueName: "FILE", help: "Write one JSON line per evaluation"),
+            OptionSpec(long: "log", .string, valueName: "FILE", help: "Write one JSON line per evaluation (continued, not restarted, by --resume)"),
             OptionSpec(long: "quiet", .flag, help: "No progress output"),
             OptionSpec(long: "precision", .string, valueName: "P", default: "float", choices: ["float", "double"], help: "Training precision"),
             OptionSpec(long: "out", short: "o", .string, valueName: "MODEL.safetensors", required: true, help: "Output model file"),
