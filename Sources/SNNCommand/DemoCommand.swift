@@ -89,7 +89,7 @@ struct DemoCommand: Command {
         }
         let degrees = graph.degrees()
         print("graph: \(graphDescription); nnz \(graph.nonzeroCount), degrees \(Int(degrees.min()!))–\(Int(degrees.max()!))")
-        if let warning = graph.componentWarning() { FileHandle.standardError.write(Data("snn: warning: \(warning)\n".utf8)) }
+        if let warning = graph.componentWarning() { FileHandle.standardError.write(Data("snn: \(warning)\n".utf8)) }
 
         // 3. Reference eigenpairs
         var problem = try TrainingProblem(points: points, graph: graph, rank: r, degreeRule: degreeRule, graphDescription: graphDescription)

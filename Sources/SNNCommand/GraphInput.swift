@@ -51,6 +51,13 @@ struct GraphInput {
             eps = value
         }
         let graph = try SimilarityGraph.epsilon(points, eps: eps)
+        // With its self-loop an isolated point is a component of its own whose eigenvector is a spike on that
+        // point, which no network fits: refuse it rather than train on a meaningless target.
+        let lonely = graph.rowPointers.withUnsafeBufferPointer { p in (0..<graph.rows).filter { p[$0 + 1] - p[$0] <= 1 } }
+        if let first = lonely.first {
+            throw CommandFailure("point \(first) has no neighbour within ε = \(Console.number(eps)) (\(lonely.count) of \(points.rows) points are "
+                + "isolated); increase --eps, or use --eps auto, which picks an ε that connects the graph")
+        }
         return GraphInput(graph: graph, degreeRule: .epsilon(eps: eps, kernel: .indicator, selfLoops: true),
                           description: "epsilon eps=\(Console.number(eps)) indicator self-loops")
     }

@@ -94,6 +94,10 @@ struct SampleCommand: Command {
             clusters: arguments.int("clusters")!, clusterStandardDeviation: arguments.double("cluster-std")!,
             majorRadius: radii[0], minorRadius: radii[1])
 
+        // Every output folder is checked first, so that a bad --labels path leaves no points file behind.
+        for path in [out, arguments.string("labels"), arguments.string("parameters")].compactMap({ $0 }) {
+            try TrainCommand.requireWritableFolder(of: path)
+        }
         let sampling = Stopwatch()
         let sample: Sample
         do {
@@ -128,7 +132,7 @@ enum LabelsFile {
         switch FileKind(path: path) {
         case .csv?:
             let text = "label\n" + labels.map(String.init).joined(separator: "\n") + "\n"
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicFile.write(Array(text.utf8), to: path)   // temporary file in the same folder + rename, like every output
         default:
             try NPY.write(NumpyArray(int64: labels.map(Int64.init), shape: [labels.count]), path: path)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import SpectralNN
+import Synchronization
 
 /// `snn train POINTS (--graph G | --knn K | --eps E) -r R … -o MODEL.safetensors`: trains a spectral network.
 struct TrainCommand: Command {
@@ -43,7 +44,7 @@ struct TrainCommand: Command {
             OptionSpec(long: "checkpoint-every", .int, valueName: "N", minimum: 1, help: "Checkpoint every N epochs (default with --checkpoint-dir: 100)"),
             OptionSpec(long: "checkpoint-seconds", .double, valueName: "S", help: "Also checkpoint every S seconds"),
             OptionSpec(long: "resume", .flag, help: "Continue from DIR/checkpoint.safetensors (same data and settings)"),
-            OptionSpec(long: "log", .string, valueName: "FILE", help: "Write one JSON line per evaluation"),
+            OptionSpec(long: "log", .string, valueName: "FILE", help: "Write one JSON line per evaluation (continued, not restarted, by --resume)"),
             OptionSpec(long: "quiet", .flag, help: "No progress output"),
             OptionSpec(long: "precision", .string, valueName: "P", default: "float", choices: ["float", "double"], help: "Training precision"),
             OptionSpec(long: "out", short: "o", .string, valueName: "MODEL.safetensors", required: true, help: "Output model file"),
@@ -103,12 +104,17 @@ struct TrainCommand: Command {
         do { try c.validate() } catch let error as SNNError { throw UsageError(error.description, command: name) }
           catch let error as NeuralError { throw UsageError(error.description, command: name) }
         _ = try FileKind.require(out, [.safetensors], option: "-o/--out", command: name)
+        try Self.requireWritableFolder(of: out)
 
         let points = try PointsFile.read(path: pointsPath)
+        try Self.requireFeasibleNetwork(widths: [points.cols] + c.hidden + [arguments.int("r")!], points: points.rows, command: name)
+        if let b = c.batchSize, b > points.rows {
+            throw UsageError("--batch \(b) is larger than the \(points.rows) points; use --batch full or a number ≤ \(points.rows)", command: name)
+        }
         let input = try GraphInput.resolve(arguments, points: points, command: name)
-        if let warning = input.graph.componentWarning() { FileHandle.standardError.write(Data("snn: warning: \(warning)\n".utf8)) }
         var problem = try TrainingProblem(points: points, graph: input.graph, rank: arguments.int("r")!,
                                           degreeRule: input.degreeRule, graphDescription: input.description)
+        if let warning = input.graph.componentWarning() { FileHandle.standardError.write(Data("snn: \(warning)\n".utf8)) }
         if let path = arguments.string("reference") {
             problem.reference = try EigenFile.read(path: path)
             guard problem.reference!.vectors.rows == points.rows, problem.reference!.vectors.cols >= problem.rank else {
@@ -118,9 +124,58 @@ struct TrainCommand: Command {
         }
         print("training on \(points.rows) points in \(points.cols) dimensions, graph: \(input.description), nnz \(input.graph.nonzeroCount)")
         let session = Session(configuration: c, problem: problem, out: out, checkpointDir: checkpointDir,
-                              resume: arguments.flag("resume"), logPath: arguments.string("log"), quiet: arguments.flag("quiet"))
+                              resume: arguments.flag("resume"), logPath: arguments.string("log"), quiet: arguments.flag("quiet"),
+                              resumeCommand: Self.resumeCommand(CommandLine.arguments))
         if arguments.string("precision") == "double" { try session.train(Double.self) } else { try session.train(Float.self) }
         print("done in \(clock.formatted)")
+    }
+
+    /// The most values (parameters, or activations of one forward pass over the points) `snn train` allocates
+    /// for the network: 2²⁹, i.e. 4 GiB of doubles, the same bound as `snn sample`'s output.
+    static let maximumNetworkValues = 1 << 29
+
+    /// Refuses `--hidden` widths whose parameters or activations (n × Σ widths) would exceed
+    /// `maximumNetworkValues`, before anything is allocated.
+    /// - Throws: `UsageError` naming the sizes.
+    static func requireFeasibleNetwork(widths: [Int], points n: Int, command: String) throws {
+        var parameters = 0, activations = 0, overflow = false
+        for (a, b) in zip(widths, widths.dropFirst()) {
+            let (p, o1) = (a + 1).multipliedReportingOverflow(by: b)
+            let (sum, o2) = parameters.addingReportingOverflow(p)
+            let (rowValues, o3) = n.multipliedReportingOverflow(by: b)
+            let (total, o4) = activations.addingReportingOverflow(rowValues)
+            overflow = overflow || o1 || o2 || o3 || o4
+            parameters = sum; activations = total
+        }
+        guard !overflow, parameters <= maximumNetworkValues, activations <= maximumNetworkValues else {
+            throw UsageError("the network \(widths.map(String.init).joined(separator: "-")) on \(n) points needs more than "
+                + "\(maximumNetworkValues) parameters or activations; use smaller --hidden widths", command: command)
+        }
+    }
+
+    /// Refuses an output path whose folder is missing or read-only before any training time is spent.
+    /// - Throws: `DataError.unwritable`.
+    static func requireWritableFolder(of path: String) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+            throw DataError.unwritable(path: path, reason: "folder \(folder) does not exist")
+        }
+        guard isFolder.boolValue else { throw DataError.unwritable(path: path, reason: "\(folder) is not a folder") }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw DataError.unwritable(path: path, reason: "folder \(folder) is not writable")
+        }
+    }
+
+    /// The command line that continues this run: the same words, quoted for a POSIX shell, plus `--resume`.
+    static func resumeCommand(_ words: [String]) -> String {
+        func quoted(_ w: String) -> String {
+            let safe = w.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./=,:+@%".unicodeScalars.contains($0) }
+            return safe && !w.isEmpty ? w : "'" + w.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        let all = words.contains("--resume") ? words : words + ["--resume"]
+        return all.map(quoted).joined(separator: " ")
     }
 
     /// Parses `--schedule`.
@@ -149,12 +204,19 @@ struct Session {
     let resume: Bool
     let logPath: String?
     let quiet: Bool
+    /// What to type to continue after an interruption (`snn train … --resume`).
+    let resumeCommand: String
 
     var checkpointPath: String? { checkpointDir.map { ($0 as NSString).appendingPathComponent("checkpoint.safetensors") } }
 
     func train<T: LinalgScalar>(_: T.Type) throws {
         let c = configuration
+        if resume, let path = checkpointPath, !FileManager.default.fileExists(atPath: path) {
+            throw CommandFailure("--resume: there is no checkpoint \(path); give the --checkpoint-dir of the interrupted run, or start afresh without --resume")
+        }
         if let checkpointDir { try Console.makeDirectories(checkpointDir) }
+        // Temporary files of an earlier run that was killed mid-write.
+        for path in [checkpointPath, out].compactMap({ $0 }) { AtomicFile.removeStaleTemporaries(of: path) }
         var trainer = try Trainer<T>(problem: problem, configuration: c)
         if trainer.setupSeconds > 0 {
             print("objective \(c.objective.resolved.rawValue): top-\(problem.rank) target solved in \(String(format: "%.2f", trainer.setupSeconds)) s")
@@ -166,13 +228,38 @@ struct Session {
             print("resumed from \(path) at epoch \(trainer.epoch)")
         }
         print("network \(trainer.model.network.widths.map(String.init).joined(separator: "-")) \(c.activation.rawValue), \(trainer.model.network.parameterCount) parameters, \(T.self == Float.self ? "float32" : "float64"), degree factor \(c.usesDegreeFactor ? "on" : "off")")
-        let progress = try TrainingProgress(totalEpochs: c.epochs, quiet: quiet, logPath: logPath)
+        let progress = try TrainingProgress(totalEpochs: c.epochs, quiet: quiet, logPath: logPath, append: resume)
         let checkpoint = checkpointPath
-        let reason = try trainer.run(
-            onEpoch: { progress.epoch($0, loss: $1, seconds: $2) },
-            onEvaluation: { progress.evaluation($0) },
-            onCheckpoint: { t in if let checkpoint { try TrainingCheckpoint.write(t, path: checkpoint) } })
+        var lastCheckpointEpoch: Int? = resume ? trainer.epoch : nil
+        StopSignal.install()
+        defer { StopSignal.uninstall() }
+        let reason: StopReason
+        do {
+            reason = try trainer.run(
+                onEpoch: { progress.epoch($0, loss: $1, seconds: $2) },
+                onEvaluation: { progress.evaluation($0) },
+                onCheckpoint: { t in
+                    if let checkpoint { try TrainingCheckpoint.write(t, path: checkpoint); lastCheckpointEpoch = t.epoch }
+                },
+                shouldStop: { StopSignal.received != nil })
+        } catch let error as SNNError {
+            progress.finish()
+            guard case .diverged = error else { throw error }
+            // The diverged state is never written: the last checkpoint (if any) stays the last good one.
+            let kept = checkpoint.flatMap { path in lastCheckpointEpoch.map { "; the last good checkpoint \(path) (epoch \($0)) is kept unchanged" } }
+            throw CommandFailure(error.description + (kept ?? "; no checkpoint was written"))
+        }
         progress.finish()
+        if reason == .interrupted {
+            let signal = StopSignal.received == SIGTERM ? "SIGTERM" : "SIGINT"
+            guard let checkpoint else {
+                throw CommandFailure("stopped by \(signal) at epoch \(trainer.epoch) of \(c.epochs); nothing was saved; "
+                    + "add --checkpoint-dir DIR to be able to resume an interrupted run")
+            }
+            try TrainingCheckpoint.write(trainer, path: checkpoint)
+            throw CommandFailure("stopped by \(signal) at epoch \(trainer.epoch) of \(c.epochs); checkpoint saved to \(checkpoint); "
+                + "resume with: \(resumeCommand)")
+        }
         if let checkpoint { try TrainingCheckpoint.write(trainer, path: checkpoint) }
         let last = trainer.history.last
         let seconds = trainer.elapsedBefore
@@ -192,5 +279,33 @@ struct Session {
         if let e = last?.subspaceError { metadata["subspace_error"] = "\(e)" }
         try ModelFile.write(trainer.model, metadata: metadata, path: out)
         print("wrote \(out)")
+    }
+}
+
+/// SIGINT / SIGTERM during training: the first one asks the trainer to stop at the end of the current epoch
+/// (which then saves a checkpoint); a second one ends the process at once.
+enum StopSignal {
+    private static let signalNumber = Atomic<Int32>(0)
+
+    /// The signal received since `install`, if any.
+    static var received: Int32? {
+        let s = signalNumber.load(ordering: .relaxed)
+        return s == 0 ? nil : s
+    }
+
+    /// Installs the handlers (only async-signal-safe work inside: an atomic store, or `_exit`).
+    static func install() {
+        signalNumber.store(0, ordering: .relaxed)
+        for s in [SIGINT, SIGTERM] {
+            signal(s) { number in
+                if StopSignal.signalNumber.exchange(number, ordering: .relaxed) != 0 { _exit(128 + number) }
+            }
+        }
+    }
+
+    /// Restores the default actions.
+    static func uninstall() {
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }

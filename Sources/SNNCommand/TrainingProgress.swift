@@ -11,13 +11,17 @@ final class TrainingProgress {
     private var lastError: Double? = nil
     private let log: FileHandle?
 
-    init(totalEpochs: Int, quiet: Bool, logPath: String?) throws {
+    /// - Parameter append: keep the lines already in the log (a resumed run) instead of starting it afresh.
+    init(totalEpochs: Int, quiet: Bool, logPath: String?, append: Bool = false) throws {
         self.totalEpochs = totalEpochs
         self.quiet = quiet
         if let logPath {
-            guard FileManager.default.createFile(atPath: logPath, contents: nil), let handle = FileHandle(forWritingAtPath: logPath) else {
+            let keep = append && FileManager.default.fileExists(atPath: logPath)
+            guard keep || FileManager.default.createFile(atPath: logPath, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: logPath) else {
                 throw CommandFailure("cannot write the log file '\(logPath)'; choose a writable path for --log")
             }
+            if keep { _ = try? handle.seekToEnd() }
             log = handle
         } else {
             log = nil

@@ -19,6 +19,8 @@ public struct EvaluationRecord: Sendable, Codable, Equatable {
 /// Why a run stopped.
 public enum StopReason: String, Sendable, Codable {
     case epochs, timeLimit = "time-limit", tolerance, targetError = "target-error"
+    /// `shouldStop` asked to stop (SIGINT/SIGTERM in `snn train`); the run can be resumed from a checkpoint.
+    case interrupted
 }
 
 /// Trains a `SpectralModel` on a `TrainingProblem` (DESIGN §2; the objective in `ObjectiveKind`).
@@ -98,13 +100,15 @@ public struct Trainer<T: LinalgScalar>: Sendable {
     ///   - onEpoch: called after every epoch with (epoch, last step loss, elapsed seconds).
     ///   - onEvaluation: called with every evaluation record.
     ///   - onCheckpoint: called when a checkpoint is due; it writes `self` (see `TrainingCheckpoint`).
+    ///   - shouldStop: asked after every epoch; `true` ends the run with `.interrupted` at that epoch boundary.
     /// - Throws: `SNNError.diverged` when the loss becomes NaN/Inf or grows by 10⁶; the last checkpoint stays as it was.
     /// - Returns: why the run stopped. The model's eigen recovery is set from the final outputs.
     @_specialize(exported: true, where T == Float)
     @_specialize(exported: true, where T == Double)
     public mutating func run(onEpoch: (Int, Double, Double) -> Void = { _, _, _ in },
                              onEvaluation: (EvaluationRecord) -> Void = { _ in },
-                             onCheckpoint: (Trainer<T>) throws -> Void = { _ in }) throws -> StopReason {
+                             onCheckpoint: (Trainer<T>) throws -> Void = { _ in },
+                             shouldStop: () -> Bool = { false }) throws -> StopReason {
         let c = configuration
         let start = Date()
         var lastCheckpoint = Date()
@@ -170,6 +174,7 @@ public struct Trainer<T: LinalgScalar>: Sendable {
                 try onCheckpoint(self)
                 lastCheckpoint = Date()
             }
+            if shouldStop() { reason = .interrupted; break }
         }
         elapsedBefore = elapsed()
         try model.recoverEigenpairs(trainingOutputs: trainingOutputs())

@@ -69,6 +69,26 @@ public enum AtomicFile {
         }
     }
 
+    /// Removes the temporary files `write` left next to `path` when a process was killed mid-write
+    /// (`.<name>.tmp-<pid>-<random>` whose process no longer runs). Failures are ignored.
+    /// - Complexity: O(entries in the folder).
+    public static func removeStaleTemporaries(of path: String) {
+        let folder = folderOf(path)
+        let slash = path.lastIndex(of: "/")
+        let directoryPrefix = slash.map { String(path[...$0]) } ?? ""
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let prefix = "." + base + ".tmp-"
+        guard !base.isEmpty, let dir = opendir(folder) else { return }
+        defer { closedir(dir) }
+        var stale: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
+            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { stale.append(directoryPrefix + name) }
+        }
+        for name in stale { unlink(name) }
+    }
+
     /// The folder part of `path` ("." for a bare file name, "/" for a file in the root).
     static func folderOf(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
