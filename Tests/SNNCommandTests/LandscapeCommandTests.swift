@@ -22,14 +22,7 @@ final class LandscapeCommandTests: XCTestCase {
         var rng = SeededGenerator(seed: seed)
         let points = Matrix<Double>(rows: n, cols: 2) { _, j in j == 0 ? 1.3 * rng.uniform() : rng.uniform() }
         let g = try SimilarityGraph.epsilon(points, eps: eps)
-        let members: [(name: String, npy: [UInt8])] = [
-            ("indices.npy", NPY.encode(NumpyArray(int32: g.columnIndices, shape: [g.nonzeroCount]))),
-            ("indptr.npy", NPY.encode(NumpyArray(int32: g.rowPointers.map { Int32($0) }, shape: [n + 1]))),
-            ("format.npy", NPY.encodeText("csr")),
-            ("shape.npy", NPY.encode(NumpyArray(int64: [Int64(n), Int64(n)], shape: [2]))),
-            ("data.npy", NPY.encode(NumpyArray(float64: g.values, shape: [g.nonzeroCount]))),
-        ]
-        try AtomicFile.write(try NPZ.encodeMembers(members, compressed: false), to: file)
+        try GraphFile.write(g, path: file)
         return g
     }
 
@@ -90,7 +83,7 @@ final class LandscapeCommandTests: XCTestCase {
         try NPZ.write([(name: "values", array: NumpyArray(vector: [1, 2]))], path: notGraph)
         let bad = try Snn.run(["landscape", notGraph, "-r", "2", "-o", path("o")])
         XCTAssertEqual(bad.status, 1)
-        XCTAssertTrue(bad.stderr.contains("SciPy CSR matrix"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("SciPy CSR"), bad.stderr)
         let help = try Snn.run(["landscape", "--help"])
         XCTAssertEqual(help.status, 0)
         for option in ["--inits", "--saddles", "--steps", "--step-size", "--sigma", "--near-distance", "--saddle-gradient", "--out"] {
