@@ -38,7 +38,6 @@ struct DemoCommand: Command {
     func run(_ arguments: ParsedArguments) throws {
         let clock = Stopwatch()
         let directory = arguments.string("out")!
-        try Console.makeDirectories(directory)
         let seed = UInt64(arguments.int("seed")!)
         let r = arguments.int("r")!
         let manifold = Manifold(rawValue: arguments.string("manifold")!)!
@@ -90,6 +89,9 @@ struct DemoCommand: Command {
         let degrees = graph.degrees()
         print("graph: \(graphDescription); nnz \(graph.nonzeroCount), degrees \(Int(degrees.min()!))–\(Int(degrees.max()!))")
         if let warning = graph.componentWarning() { FileHandle.standardError.write(Data("snn: \(warning)\n".utf8)) }
+
+        // The output folder is created once the data and the graph are known to be usable.
+        try Console.makeDirectories(directory)
 
         // 3. Reference eigenpairs
         var problem = try TrainingProblem(points: points, graph: graph, rank: r, degreeRule: degreeRule, graphDescription: graphDescription)
