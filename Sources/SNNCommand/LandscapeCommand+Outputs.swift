@@ -146,8 +146,30 @@ extension LandscapeCommand {
         let data = try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys])
         try AtomicFile.write([UInt8](data) + [10], to: "\(out)/summary.json")
 
-        // Figures.
+        // Figures, then one self-contained HTML report holding them and the summary.
         try writeFigures(out: out, probe: probe, stationary: stationary, runs: runs, sigmas: sigmas)
+        try writeReport(out: out, summary: String(decoding: data, as: UTF8.self))
+    }
+
+    /// `report.html`: the six figures inline with how to read them, and `summary.json`.
+    private func writeReport(out: String, summary: String) throws {
+        var report = HTMLReport(title: "snn landscape — the SNN objective ‖YYᵀ − A‖² on the quotient by rotations")
+        report.paragraph("Gradient descent on the ambient problem from random starts, from points near Y* and from perturbed saddles Y_S + σZ; regions: near-optimal (close to Y*, Hessian positive on the horizontal space), near-saddle (small gradient, a negative direction), large-gradient (everything else). How to read each figure: docs/landscape.md.")
+        let figures: [(String, String)] = [
+            ("regions.svg", "Region of every step, one bar per run."),
+            ("loss.svg", "Loss gap to the global minimum; dashed lines are the loss levels of the saddles Y_S."),
+            ("saddle-escape.svg", "Runs started next to saddles: a plateau at the saddle's level, then escape and convergence."),
+            ("gradient.svg", "Gradient norm along each run."),
+            ("lambda-min.svg", "Smallest eigenvalue of the Riemannian Hessian on the horizontal space."),
+            ("distance.svg", "Quotient distance to Y*, relative to ‖Y*‖_F."),
+        ]
+        for (file, caption) in figures {
+            let svg = try String(contentsOfFile: "\(out)/\(file)", encoding: .utf8)
+            report.figure(svg, caption: caption)
+        }
+        report.section("summary.json")
+        report.preformatted(summary)
+        try Self.write(report.html, "\(out)/report.html")
     }
 
     private func writeFigures(out: String, probe: LandscapeProbe, stationary: [StationaryPoint], runs: [RunRecord],
