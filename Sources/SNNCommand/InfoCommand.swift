@@ -4,7 +4,7 @@ import SpectralNN
 /// `snn info FILE`: what is in a `.npy`, `.csv` or `.npz` file.
 struct InfoCommand: Command {
     let name = "info"
-    let abstract = "Describe a .npy, .csv or .npz file: shape, dtype, per-column min/max/mean, members"
+    let abstract = "Describe a .npy, .csv, .npz or .safetensors file: shape, dtype, per-column min/max/mean, members, metadata"
 
     var positionals: [PositionalSpec] {
         [PositionalSpec("file", help: "The file to describe (.npy, .csv, .txt or .npz)")]
