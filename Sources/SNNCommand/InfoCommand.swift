@@ -7,7 +7,7 @@ struct InfoCommand: Command {
     let abstract = "Describe a .npy, .csv, .npz or .safetensors file: shape, dtype, per-column min/max/mean, members, metadata"
 
     var positionals: [PositionalSpec] {
-        [PositionalSpec("file", help: "The file to describe (.npy, .csv, .txt or .npz)")]
+        [PositionalSpec("file", help: "The file to describe (.npy, .csv, .txt, .npz or .safetensors)")]
     }
 
     var options: [OptionSpec] {
