@@ -192,6 +192,37 @@ extension LandscapeCommand {
         return plot
     }
 
+    /// Dashed lines at the saddles' loss gaps for a log-y `stepPlot` showing the values `plotted`. Levels closer than
+    /// about one label height on that axis share one label (on the highest: its subset and "+N more"), so the
+    /// labels do not overprint each other.
+    private static func levelLines(_ levels: [(gap: Double, labels: [String])], plotted: [Double],
+                                   color: RGBColor) -> [ReferenceLine] {
+        let shown = levels.filter { $0.gap > 0 && $0.gap.isFinite }.sorted { $0.gap > $1.gap }
+        let logs = (plotted + shown.map(\.gap)).filter { $0 > 0 && $0.isFinite }.map { Foundation.log10($0) }
+        guard let lo = logs.min(), let hi = logs.max() else { return [] }
+        // stepPlot's data area is about 336 px high; the log axis adds ~4 % margins; a label needs ~13 px.
+        let decadesPerPixel = Swift.max(hi - lo, 1) * 1.08 / 336
+        let minimumGap = 13 * decadesPerPixel
+        var lines: [ReferenceLine] = []
+        var cluster: [(gap: Double, labels: [String])] = []
+        func flush() {
+            guard !cluster.isEmpty else { return }
+            let subsets = cluster.flatMap(\.labels)
+            let more = subsets.count > 1 ? " +\(subsets.count - 1) more" : ""
+            for (k, level) in cluster.enumerated() {
+                lines.append(.horizontal(level.gap, label: k == 0 ? "ℓ(Y_S) − ℓ*, S = \(subsets[0])\(more)" : "",
+                                         color: color))
+            }
+            cluster.removeAll()
+        }
+        for level in shown {
+            if let top = cluster.first, Foundation.log10(top.gap) - Foundation.log10(level.gap) >= minimumGap { flush() }
+            cluster.append(level)
+        }
+        flush()
+        return lines
+    }
+
     private func writeFigures(out: String, probe: LandscapeProbe, stationary: [StationaryPoint], runs: [RunRecord],
                               sigmas: [Double]) throws {
         let optimal = probe.optimalLoss
@@ -201,11 +232,11 @@ extension LandscapeCommand {
         }
         let muted = RGBColor(hex: "#777777")
         let saddleLevels = Dictionary(grouping: stationary.filter { !$0.isGlobalMinimum }) { ($0.loss - optimal) }
-            .sorted { $0.key > $1.key }
-            .map { ReferenceLine.horizontal($0.key, label: "ℓ(Y_S) − ℓ*, S = " + $0.value.map(\.label).joined(separator: " "),
-                                            color: muted) }
+            .map { (gap: $0.key, labels: $0.value.map(\.label)) }
+        let mainGaps = main.flatMap { $0.trajectory.samples.map { $0.loss - optimal } }
         try Self.write(Self.stepPlot(title: "Loss gap ℓ(Y) − ℓ(Y*) (dashed: saddle levels)", yLabel: "ℓ(Y) − ℓ(Y*)",
-                                     runs: main, logY: true, references: saddleLevels,
+                                     runs: main, logY: true,
+                                     references: Self.levelLines(saddleLevels, plotted: mainGaps, color: muted),
                                      points: perStep { $0.loss - optimal }).svg(), "\(out)/loss.svg")
         try Self.write(Self.stepPlot(title: "Gradient norm ‖∇ℓ(Y)‖_F", yLabel: "‖∇ℓ‖_F", runs: main, logY: true,
                                      references: [.horizontal(probe.thresholds.nearSaddleGradient, label: "δ2 (near-saddle)",
@@ -231,7 +262,9 @@ extension LandscapeCommand {
                               categoryNames: regions.map(\.rawValue), colors: regions.map { Self.regionColors[$0]! })
         try Self.write(bars.svg(), "\(out)/regions.svg")
         try Self.write(Self.stepPlot(title: "Escape from perturbed saddles (σ = \(smallestSigma.map(Console.number) ?? "none"))",
-                                     yLabel: "ℓ(Y) − ℓ(Y*)", runs: saddleRuns, logY: true, references: saddleLevels,
+                                     yLabel: "ℓ(Y) − ℓ(Y*)", runs: saddleRuns, logY: true,
+                                     references: Self.levelLines(saddleLevels, plotted: saddleRuns.flatMap { $0.trajectory.samples.map { $0.loss - optimal } },
+                                                                  color: muted),
                                      points: perStep { $0.loss - optimal }).svg(), "\(out)/saddle-escape.svg")
     }
 }
