@@ -237,21 +237,21 @@ extension LandscapeCommand {
         try Self.write(Self.stepPlot(title: "Loss gap ℓ(Y) − ℓ(Y*) (dashed: saddle levels)", yLabel: "ℓ(Y) − ℓ(Y*)",
                                      runs: main, logY: true,
                                      references: Self.levelLines(saddleLevels, plotted: mainGaps, color: muted),
-                                     points: perStep { $0.loss - optimal }).svg(), "\(out)/loss.svg")
+                                     points: perStep { $0.loss - optimal }).svg() + "\n", "\(out)/loss.svg")
         try Self.write(Self.stepPlot(title: "Gradient norm ‖∇ℓ(Y)‖_F", yLabel: "‖∇ℓ‖_F", runs: main, logY: true,
                                      references: [.horizontal(probe.thresholds.nearSaddleGradient, label: "δ2 (near-saddle)",
                                                               color: muted)],
-                                     points: perStep(\.gradientNorm)).svg(), "\(out)/gradient.svg")
+                                     points: perStep(\.gradientNorm)).svg() + "\n", "\(out)/gradient.svg")
         try Self.write(Self.stepPlot(title: "λ_min of the Riemannian Hessian on H_Y", yLabel: "λ_min", runs: main, logY: false,
                                      references: [.horizontal(0, color: muted)]) { run in
             run.trajectory.samples.filter { $0.hessianStep == $0.step }.map { (Double($0.step), $0.lambdaMin) }
-        }.svg(), "\(out)/lambda-min.svg")
+        }.svg() + "\n", "\(out)/lambda-min.svg")
         try Self.write(Self.stepPlot(title: "Quotient distance d(Y, Y*) / ‖Y*‖_F", yLabel: "d(Y, Y*)/‖Y*‖", runs: main,
                                      logY: true,
                                      references: [.horizontal(probe.thresholds.nearOptimalDistance, label: "δ1 (near-optimal)",
                                                               color: muted),
                                                   .horizontal(1e-3, label: "reached Y* (1e-3)", color: muted)],
-                                     points: perStep(\.relativeDistance)).svg(), "\(out)/distance.svg")
+                                     points: perStep(\.relativeDistance)).svg() + "\n", "\(out)/distance.svg")
         let smallestSigma = sigmas.filter { $0 > 0 }.min()
         let saddleRuns = runs.filter { $0.kind == "saddle" && $0.parameter == smallestSigma }
         let regions = LandscapeRegion.allCases
@@ -260,11 +260,11 @@ extension LandscapeCommand {
                                   (label: run.name, categories: run.trajectory.samples.map { regions.firstIndex(of: $0.region)! })
                               },
                               categoryNames: regions.map(\.rawValue), colors: regions.map { Self.regionColors[$0]! })
-        try Self.write(bars.svg(), "\(out)/regions.svg")
+        try Self.write(bars.svg() + "\n", "\(out)/regions.svg")
         try Self.write(Self.stepPlot(title: "Escape from perturbed saddles (σ = \(smallestSigma.map(Console.number) ?? "none"))",
                                      yLabel: "ℓ(Y) − ℓ(Y*)", runs: saddleRuns, logY: true,
                                      references: Self.levelLines(saddleLevels, plotted: saddleRuns.flatMap { $0.trajectory.samples.map { $0.loss - optimal } },
                                                                   color: muted),
-                                     points: perStep { $0.loss - optimal }).svg(), "\(out)/saddle-escape.svg")
+                                     points: perStep { $0.loss - optimal }).svg() + "\n", "\(out)/saddle-escape.svg")
     }
 }

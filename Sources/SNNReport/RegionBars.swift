@@ -62,11 +62,11 @@ public struct RegionBars: SVGFigure {
     public static func segments(_ categories: [Int]) -> [(category: Int, start: Int, count: Int)] {
         var result: [(category: Int, start: Int, count: Int)] = []
         var start = 0
-        for i in 1...max(1, categories.count) where i == categories.count || categories[i] != categories[start] {
-            guard start < categories.count else { break }
+        for i in categories.indices.dropFirst() where categories[i] != categories[start] {
             result.append((categories[start], start, i - start))
             start = i
         }
+        if start < categories.count { result.append((categories[start], start, categories.count - start)) }
         return result
     }
 
