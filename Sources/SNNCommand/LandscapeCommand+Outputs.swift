@@ -182,7 +182,9 @@ extension LandscapeCommand {
     private static func stepPlot(title: String, yLabel: String, runs: [RunRecord], logY: Bool,
                                  references: [ReferenceLine] = [],
                                  points: (RunRecord) -> [(x: Double, y: Double)]) -> Plot {
-        var plot = Plot(title: title, xAxis: PlotAxis(label: "step"),
+        // The x axis ends at the last step rather than at the next round tick.
+        let lastStep = runs.compactMap { $0.trajectory.samples.last?.step }.max() ?? 0
+        var plot = Plot(title: title, xAxis: PlotAxis(label: "step", range: 0...Double(Swift.max(lastStep, 1))),
                         yAxis: PlotAxis(label: yLabel, scale: logY ? .log10 : .linear),
                         referenceLines: references, width: 760, height: 420)
         for run in runs {
