@@ -172,42 +172,101 @@ extension LandscapeCommand {
         try Self.write(report.html, "\(out)/report.html")
     }
 
+    /// Fill colours of the regions in `regions.svg`, in `LandscapeRegion.allCases` order.
+    private static let regionColors: [LandscapeRegion: RGBColor] = [
+        .nearOptimal: RGBColor(hex: "#2a9d4b"), .nearSaddle: RGBColor(hex: "#c8313a"), .largeGradient: RGBColor(hex: "#2f6db5"),
+    ]
+
+    /// A step-indexed line plot of one value per run, 760 × 420 like `regions.svg`; `logY` puts y on a log₁₀ axis
+    /// (non-positive values then break the lines). The legend lists as many runs as fit, then "… N more".
+    private static func stepPlot(title: String, yLabel: String, runs: [RunRecord], logY: Bool,
+                                 references: [ReferenceLine] = [],
+                                 points: (RunRecord) -> [(x: Double, y: Double)]) -> Plot {
+        // The x axis ends at the last step rather than at the next round tick.
+        let lastStep = runs.compactMap { $0.trajectory.samples.last?.step }.max() ?? 0
+        var plot = Plot(title: title, xAxis: PlotAxis(label: "step", range: 0...Double(Swift.max(lastStep, 1))),
+                        yAxis: PlotAxis(label: yLabel, scale: logY ? .log10 : .linear),
+                        referenceLines: references, width: 760, height: 420)
+        for run in runs {
+            let p = points(run)
+            plot.add(PlotSeries(name: run.name, x: p.map(\.x), y: p.map(\.y), lineWidth: 1.3))
+        }
+        return plot
+    }
+
+    /// Dashed lines at the saddles' loss gaps for a log-y `stepPlot` showing the values `plotted`. Levels closer than
+    /// about one label height on that axis share one label (on the highest: its subset and "+N more"), so the
+    /// labels do not overprint each other.
+    private static func levelLines(_ levels: [(gap: Double, labels: [String])], plotted: [Double],
+                                   color: RGBColor) -> [ReferenceLine] {
+        let shown = levels.filter { $0.gap > 0 && $0.gap.isFinite }.sorted { $0.gap > $1.gap }
+        let logs = (plotted + shown.map(\.gap)).filter { $0 > 0 && $0.isFinite }.map { Foundation.log10($0) }
+        guard let lo = logs.min(), let hi = logs.max() else { return [] }
+        // stepPlot's data area is about 336 px high; the log axis adds ~4 % margins; a label needs ~13 px.
+        let decadesPerPixel = Swift.max(hi - lo, 1) * 1.08 / 336
+        let minimumGap = 13 * decadesPerPixel
+        var lines: [ReferenceLine] = []
+        var cluster: [(gap: Double, labels: [String])] = []
+        func flush() {
+            guard !cluster.isEmpty else { return }
+            let subsets = cluster.flatMap(\.labels)
+            let more = subsets.count > 1 ? " +\(subsets.count - 1) more" : ""
+            for (k, level) in cluster.enumerated() {
+                lines.append(.horizontal(level.gap, label: k == 0 ? "ℓ(Y_S) − ℓ*, S = \(subsets[0])\(more)" : "",
+                                         color: color))
+            }
+            cluster.removeAll()
+        }
+        for level in shown {
+            if let top = cluster.first, Foundation.log10(top.gap) - Foundation.log10(level.gap) >= minimumGap { flush() }
+            cluster.append(level)
+        }
+        flush()
+        return lines
+    }
+
     private func writeFigures(out: String, probe: LandscapeProbe, stationary: [StationaryPoint], runs: [RunRecord],
                               sigmas: [Double]) throws {
         let optimal = probe.optimalLoss
         let main = runs.filter { $0.kind != "saddle" }
-        func series(_ rs: [RunRecord], _ value: (LandscapeSample) -> Double) -> [LandscapeSVG.Series] {
-            rs.map { run in LandscapeSVG.Series(name: run.name, points: run.trajectory.samples.map { (Double($0.step), value($0)) }) }
+        func perStep(_ value: @escaping (LandscapeSample) -> Double) -> (RunRecord) -> [(x: Double, y: Double)] {
+            { run in run.trajectory.samples.map { (Double($0.step), value($0)) } }
         }
+        let muted = RGBColor(hex: "#777777")
         let saddleLevels = Dictionary(grouping: stationary.filter { !$0.isGlobalMinimum }) { ($0.loss - optimal) }
-            .sorted { $0.key > $1.key }
-            .map { LandscapeSVG.ReferenceLine(y: $0.key, label: "ℓ(Y_S) − ℓ*, S = " + $0.value.map(\.label).joined(separator: " ")) }
-        try Self.write(LandscapeSVG.linePlot(title: "Loss gap ℓ(Y) − ℓ(Y*) (dashed: saddle levels)", xLabel: "step",
-                                             yLabel: "ℓ(Y) − ℓ(Y*)", series: series(main) { $0.loss - optimal }, logY: true,
-                                             references: saddleLevels), "\(out)/loss.svg")
-        try Self.write(LandscapeSVG.linePlot(title: "Gradient norm ‖∇ℓ(Y)‖_F", xLabel: "step", yLabel: "‖∇ℓ‖_F",
-                                             series: series(main) { $0.gradientNorm }, logY: true,
-                                             references: [.init(y: probe.thresholds.nearSaddleGradient, label: "δ2 (near-saddle)")]),
-                       "\(out)/gradient.svg")
-        let lambdaSeries = main.map { run in
-            LandscapeSVG.Series(name: run.name, points: run.trajectory.samples.filter { $0.hessianStep == $0.step }
-                .map { (Double($0.step), $0.lambdaMin) })
-        }
-        try Self.write(LandscapeSVG.linePlot(title: "λ_min of the Riemannian Hessian on H_Y", xLabel: "step", yLabel: "λ_min",
-                                             series: lambdaSeries, logY: false), "\(out)/lambda-min.svg")
-        try Self.write(LandscapeSVG.linePlot(title: "Quotient distance d(Y, Y*) / ‖Y*‖_F", xLabel: "step", yLabel: "d(Y, Y*)/‖Y*‖",
-                                             series: series(main) { $0.relativeDistance }, logY: true,
-                                             references: [.init(y: probe.thresholds.nearOptimalDistance, label: "δ1 (near-optimal)"),
-                                                          .init(y: 1e-3, label: "reached Y* (1e-3)")]),
-                       "\(out)/distance.svg")
+            .map { (gap: $0.key, labels: $0.value.map(\.label)) }
+        let mainGaps = main.flatMap { $0.trajectory.samples.map { $0.loss - optimal } }
+        try Self.write(Self.stepPlot(title: "Loss gap ℓ(Y) − ℓ(Y*) (dashed: saddle levels)", yLabel: "ℓ(Y) − ℓ(Y*)",
+                                     runs: main, logY: true,
+                                     references: Self.levelLines(saddleLevels, plotted: mainGaps, color: muted),
+                                     points: perStep { $0.loss - optimal }).svg() + "\n", "\(out)/loss.svg")
+        try Self.write(Self.stepPlot(title: "Gradient norm ‖∇ℓ(Y)‖_F", yLabel: "‖∇ℓ‖_F", runs: main, logY: true,
+                                     references: [.horizontal(probe.thresholds.nearSaddleGradient, label: "δ2 (near-saddle)",
+                                                              color: muted)],
+                                     points: perStep(\.gradientNorm)).svg() + "\n", "\(out)/gradient.svg")
+        try Self.write(Self.stepPlot(title: "λ_min of the Riemannian Hessian on H_Y", yLabel: "λ_min", runs: main, logY: false,
+                                     references: [.horizontal(0, color: muted)]) { run in
+            run.trajectory.samples.filter { $0.hessianStep == $0.step }.map { (Double($0.step), $0.lambdaMin) }
+        }.svg() + "\n", "\(out)/lambda-min.svg")
+        try Self.write(Self.stepPlot(title: "Quotient distance d(Y, Y*) / ‖Y*‖_F", yLabel: "d(Y, Y*)/‖Y*‖", runs: main,
+                                     logY: true,
+                                     references: [.horizontal(probe.thresholds.nearOptimalDistance, label: "δ1 (near-optimal)",
+                                                              color: muted),
+                                                  .horizontal(1e-3, label: "reached Y* (1e-3)", color: muted)],
+                                     points: perStep(\.relativeDistance)).svg() + "\n", "\(out)/distance.svg")
         let smallestSigma = sigmas.filter { $0 > 0 }.min()
         let saddleRuns = runs.filter { $0.kind == "saddle" && $0.parameter == smallestSigma }
-        try Self.write(LandscapeSVG.regionBands(title: "Region per step (green near-optimal, red near-saddle, blue large-gradient)",
-                                                runs: (main + saddleRuns).map { ($0.name, $0.trajectory.samples) }),
-                       "\(out)/regions.svg")
-        try Self.write(LandscapeSVG.linePlot(title: "Escape from perturbed saddles (σ = \(smallestSigma.map(Console.number) ?? "none"))",
-                                             xLabel: "step", yLabel: "ℓ(Y) − ℓ(Y*)",
-                                             series: series(saddleRuns) { $0.loss - optimal }, logY: true,
-                                             references: saddleLevels, legendLimit: 16), "\(out)/saddle-escape.svg")
+        let regions = LandscapeRegion.allCases
+        let bars = RegionBars(title: "Region per step (green near-optimal, red near-saddle, blue large-gradient)",
+                              rows: (main + saddleRuns).map { run in
+                                  (label: run.name, categories: run.trajectory.samples.map { regions.firstIndex(of: $0.region)! })
+                              },
+                              categoryNames: regions.map(\.rawValue), colors: regions.map { Self.regionColors[$0]! })
+        try Self.write(bars.svg() + "\n", "\(out)/regions.svg")
+        try Self.write(Self.stepPlot(title: "Escape from perturbed saddles (σ = \(smallestSigma.map(Console.number) ?? "none"))",
+                                     yLabel: "ℓ(Y) − ℓ(Y*)", runs: saddleRuns, logY: true,
+                                     references: Self.levelLines(saddleLevels, plotted: saddleRuns.flatMap { $0.trajectory.samples.map { $0.loss - optimal } },
+                                                                  color: muted),
+                                     points: perStep { $0.loss - optimal }).svg() + "\n", "\(out)/saddle-escape.svg")
     }
 }
