@@ -116,7 +116,7 @@ final class TextAndFileTests: XCTestCase {
     func testAtomicWriteFailureRemovesTemporaryFile() throws {
         // The rename fails because a folder has the target's name: the temporary file must be gone.
         try FileManager.default.createDirectory(atPath: folder + "/taken", withIntermediateDirectories: false)
-        try _ = FileManager.default.createFile(atPath: folder + "/taken/keep", contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/taken/keep", contents: Data()))
         let e = assertDataError(try AtomicFile.write([1, 2, 3], to: folder + "/taken"))
         XCTAssertTrue(e?.description.contains("folder of that name") ?? false, "\(String(describing: e))")
         XCTAssertEqual(try contents(), ["taken"])
