@@ -69,23 +69,18 @@ struct DemoCommand: Command {
         print("snn demo: \(points.rows) points in R^\(points.cols) (\(dataDescription)), r = \(r)")
 
         // 2. Graph
-        let degreeRule: DegreeModel.Rule
-        let graph: CSRMatrix<Double>
-        var graphDescription: String
+        let recipe: GraphRecipe
         if let k = arguments.int("knn") ?? ((arguments.wasGiven("eps") || onSphere) ? nil : 15) {
             guard k < points.rows else { throw UsageError("--knn must be smaller than the number of points", command: name) }
-            graph = try timed("graph") { try SimilarityGraph.knn(points, k: k) }
-            degreeRule = .nearestNeighbors(k: k)
-            graphDescription = "kNN, k = \(k), union, binary weights"
+            recipe = .knn(k)
         } else {
             let text = arguments.string("eps") ?? "0.35"
             var eps = Double(text) ?? 0
             if text == "auto" { eps = try timed("automatic ε") { try SimilarityGraph.automaticEpsilon(points).eps } }
             guard eps > 0, eps.isFinite else { throw UsageError("--eps must be a positive number or 'auto' (got '\(text)')", command: name) }
-            graph = try timed("graph") { try SimilarityGraph.epsilon(points, eps: eps) }
-            degreeRule = .epsilon(eps: eps, kernel: .indicator, selfLoops: true)
-            graphDescription = "ε-graph, ε = \(Console.number(eps)), indicator kernel, self-loops"
+            recipe = .epsilon(eps)
         }
+        let (graph, degreeRule, graphDescription) = try timed("graph") { try recipe.build(points) }
         let degrees = graph.degrees()
         print("graph: \(graphDescription); nnz \(graph.nonzeroCount), degrees \(Int(degrees.min()!))–\(Int(degrees.max()!))")
         if let warning = graph.componentWarning() { FileHandle.standardError.write(Data("snn: \(warning)\n".utf8)) }
@@ -169,12 +164,6 @@ struct DemoCommand: Command {
             return nil
         }
     }
-}
-
-extension DegreeModel.Rule {
-    var isEpsilon: Bool { if case .epsilon = self { return true } else { return false } }
-    var epsilon: Double? { if case let .epsilon(eps, _, _) = self { return eps } else { return nil } }
-    var k: Int? { if case let .nearestNeighbors(k) = self { return k } else { return nil } }
 }
 
 extension Stopwatch {

@@ -91,8 +91,10 @@ struct ExperimentCommand: Command {
         print("done in \(clock.formatted)")
     }
 
-    private func graphChoice(_ arguments: ParsedArguments) throws -> ExperimentGraph {
+    /// `--knn K`, `--eps E`, or the default: the ε = 0.35 graph on S², a 15-NN graph on other manifolds.
+    private func graphChoice(_ arguments: ParsedArguments, manifold: Manifold) throws -> GraphRecipe {
         if let k = arguments.int("knn") { return .knn(k) }
+        if !arguments.wasGiven("eps") && manifold != .sphere { return .knn(15) }
         let eps = arguments.double("eps") ?? 0.35
         guard eps > 0 else { throw UsageError("--eps must be a positive number (got \(eps))", command: name) }
         return .epsilon(eps)
@@ -106,8 +108,7 @@ struct ExperimentCommand: Command {
         s.ambient = arguments.int("ambient")
         s.n = arguments.int("n") ?? s.n
         s.r = arguments.int("r") ?? s.r
-        s.graph = try graphChoice(arguments)
-        if !arguments.wasGiven("eps") && !arguments.wasGiven("knn") && s.manifold != .sphere { s.graph = .knn(15) }
+        s.graph = try graphChoice(arguments, manifold: s.manifold)
         s.seed = UInt64(arguments.int("seed")!)
         s.epochs = max(1, arguments.int("epochs") ?? s.epochs)
         s.timeLimit = arguments.double("time-limit") ?? s.timeLimit
@@ -218,8 +219,7 @@ struct ExperimentCommand: Command {
         if let m = arguments.string("manifold") { s.manifold = Manifold(rawValue: m)! }
         s.n = arguments.int("n") ?? s.n
         s.r = arguments.int("r") ?? s.r
-        s.graph = try graphChoice(arguments)
-        if !arguments.wasGiven("eps") && !arguments.wasGiven("knn") && s.manifold != .sphere { s.graph = .knn(15) }
+        s.graph = try graphChoice(arguments, manifold: s.manifold)
         s.seed = UInt64(arguments.int("seed")!)
         s.epochs = max(1, arguments.int("epochs") ?? s.epochs)
         s.timeLimit = arguments.double("time-limit") ?? s.timeLimit

@@ -37,8 +37,8 @@ struct GraphInput {
         }
         if let k = arguments.int("knn") {
             guard k < points.rows else { throw UsageError("--knn must be smaller than the number of points \(points.rows) (got \(k))", command: command) }
-            let graph = try SimilarityGraph.knn(points, k: k)
-            return GraphInput(graph: graph, degreeRule: .nearestNeighbors(k: k), description: "knn k=\(k) union binary")
+            let (graph, rule, description) = try GraphRecipe.knn(k).build(points)
+            return GraphInput(graph: graph, degreeRule: rule, description: description)
         }
         let text = arguments.string("eps")!
         let eps: Double
@@ -50,7 +50,7 @@ struct GraphInput {
             }
             eps = value
         }
-        let graph = try SimilarityGraph.epsilon(points, eps: eps)
+        let (graph, rule, description) = try GraphRecipe.epsilon(eps).build(points)
         // With its self-loop an isolated point is a component of its own whose eigenvector is a spike on that
         // point, which no network fits: refuse it rather than train on a meaningless target.
         let lonely = graph.rowPointers.withUnsafeBufferPointer { p in (0..<graph.rows).filter { p[$0 + 1] - p[$0] <= 1 } }
@@ -58,7 +58,6 @@ struct GraphInput {
             throw CommandFailure("point \(first) has no neighbour within ε = \(Console.number(eps)) (\(lonely.count) of \(points.rows) points are "
                 + "isolated); increase --eps, or use --eps auto, which picks an ε that connects the graph")
         }
-        return GraphInput(graph: graph, degreeRule: .epsilon(eps: eps, kernel: .indicator, selfLoops: true),
-                          description: "epsilon eps=\(Console.number(eps)) indicator self-loops")
+        return GraphInput(graph: graph, degreeRule: rule, description: description)
     }
 }

@@ -31,25 +31,25 @@ public struct DegreeModel: Sendable, Equatable {
     }
 
     /// Estimated degrees of new points (see the type's documentation).
-    /// - Complexity: O(m·n·d) by blocked GEMM distances (m new points, n training points), plus O(m·n·log k) selection.
+    /// - Complexity: O(m·n·d) by blocked GEMM distances (m new points, n training points), plus O(m·n·k) selection.
     public func estimate(for queries: Matrix<Double>) -> [Double] {
         precondition(queries.cols == points.cols, "points have \(queries.cols) coordinates, the model was trained on \(points.cols)")
         let n = points.rows, m = queries.rows
         if m == 0 { return [] }
         let trainingNorms = (0..<n).map { i in (0..<points.cols).reduce(0.0) { $0 + points[i, $1] * points[i, $1] } }
         var result = [Double](repeating: 0, count: m)
-        let block = 256
+        let block = 1024
         result.withUnsafeMutableBufferPointer { out in
             let writer = DisjointWriter(out.baseAddress!)
-            let blocks = (m + block - 1) / block
-            Parallel.forEachChunk(blocks, minimumChunk: 1) { range in
-                for b in range {
-                    let lo = b * block, hi = min(m, lo + block)
-                    let q = queries.rows(Array(lo..<hi))
-                    let products = Matrix.multiply(q, points, transposeB: true)   // (hi−lo) × n
-                    for t in 0..<(hi - lo) {
+            for lo in stride(from: 0, to: m, by: block) {
+                // One GEMM per block (OpenBLAS owns its threads), then the per-row selection in parallel.
+                let hi = min(m, lo + block)
+                let q = queries.rows(Array(lo..<hi))
+                let products = Matrix.multiply(q, points, transposeB: true)   // (hi−lo) × n
+                Parallel.forEachChunk(hi - lo, minimumChunk: 16) { rows in
+                    var squared = [Double](repeating: 0, count: n)
+                    for t in rows {
                         let qNorm = (0..<q.cols).reduce(0.0) { $0 + q[t, $1] * q[t, $1] }
-                        var squared = [Double](repeating: 0, count: n)
                         for j in 0..<n { squared[j] = max(0, qNorm + trainingNorms[j] - 2 * products[t, j]) }
                         writer[lo + t] = value(squaredDistances: squared)
                     }

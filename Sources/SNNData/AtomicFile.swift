@@ -4,12 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-private let systemWrite = Darwin.write
-#endif
-
 /// Atomic file replacement: write a temporary file in the destination's folder, flush it, then `rename(2)` it over
 /// the destination, so readers see either the old file or the complete new one, never a partial write.
 public enum AtomicFile {

@@ -4,12 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-#if canImport(Glibc)
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-private let systemRead = Darwin.read
-#endif
-
 /// Whole-file reads through POSIX calls, with errors that name the file and the reason.
 enum FileBytes {
     /// The contents of the regular file at `path`.

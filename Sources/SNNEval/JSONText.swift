@@ -1,3 +1,4 @@
+import SNNData
 /// A JSON document built in code with keys kept in insertion order, written as indented text (RFC 8259).
 /// Non-finite numbers have no JSON spelling and are written as `null`.
 public indirect enum JSONText: Sendable, Equatable {
@@ -24,7 +25,7 @@ public indirect enum JSONText: Sendable, Equatable {
         switch self {
         case let .object(members):
             if members.isEmpty { return "{}" }
-            let lines = members.map { pad + Self.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 2) }
+            let lines = members.map { pad + JSONString.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 2) }
             return "{\n" + lines.joined(separator: ",\n") + "\n" + closing + "}"
         case let .array(elements):
             if elements.isEmpty { return "[]" }
@@ -32,7 +33,7 @@ public indirect enum JSONText: Sendable, Equatable {
                 return "[" + elements.map { $0.rendered() }.joined(separator: ", ") + "]"
             }
             return "[\n" + elements.map { pad + $0.rendered(indent: indent + 2) }.joined(separator: ",\n") + "\n" + closing + "]"
-        case let .string(s): return Self.quoted(s)
+        case let .string(s): return JSONString.quoted(s)
         case let .number(x):
             guard x.isFinite else { return "null" }
             // Swift's shortest round-trip spelling ("0.1", "1e-05", "1.0") is valid JSON.
@@ -41,27 +42,5 @@ public indirect enum JSONText: Sendable, Equatable {
         case let .bool(b): return b ? "true" : "false"
         case .null: return "null"
         }
-    }
-
-    /// A JSON string literal with the escapes RFC 8259 requires.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }

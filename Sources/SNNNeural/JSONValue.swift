@@ -1,3 +1,4 @@
+import SNNData
 /// A parsed JSON value: the small strict reader and writer the `.safetensors` header needs (RFC 8259; no
 /// extensions, a nesting limit so hostile input cannot exhaust the stack).
 enum JSONValue: Equatable, Sendable {
@@ -230,7 +231,7 @@ enum JSONValue: Equatable, Sendable {
             out += "{"
             for (i, m) in members.enumerated() {
                 if i > 0 { out += "," }
-                Self.writeString(m.key, to: &out)
+                out += JSONString.quoted(m.key)
                 out += ":"
                 m.value.write(to: &out)
             }
@@ -242,31 +243,10 @@ enum JSONValue: Equatable, Sendable {
                 e.write(to: &out)
             }
             out += "]"
-        case let .string(s): Self.writeString(s, to: &out)
+        case let .string(s): out += JSONString.quoted(s)
         case let .number(text): out += text
         case let .bool(b): out += b ? "true" : "false"
         case .null: out += "null"
         }
-    }
-
-    private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
     }
 }

@@ -15,7 +15,7 @@ public enum ApproximationExperiment {
         public var ambient: Int? = nil
         public var n = 2000
         public var r = 4
-        public var graph: ExperimentGraph = .epsilon(0.35)
+        public var graph: GraphRecipe = .epsilon(0.35)
         public var seed: UInt64 = 0
         public var hidden = [128, 128]
         /// Epoch budget per objective.

@@ -56,7 +56,7 @@ public enum EpsilonExperiment {
         var rows: [Row] = []
         for eps in s.epsilons {
             let clock = Date()
-            let built = try ExperimentGraph.epsilon(eps).build(sample.points)
+            let built = try GraphRecipe.epsilon(eps).build(sample.points)
             let degrees = built.graph.degrees()
             if let warning = built.graph.componentWarning() {
                 throw EvalError.invalidSetting("ε = \(eps) gives a disconnected graph on \(s.n) points (\(warning)); use a larger ε or n")

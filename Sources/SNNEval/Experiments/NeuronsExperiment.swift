@@ -13,7 +13,7 @@ public enum NeuronsExperiment {
         public var dimension: Int? = nil
         public var n = 1500
         public var r = 4
-        public var graph: ExperimentGraph = .epsilon(0.35)
+        public var graph: GraphRecipe = .epsilon(0.35)
         public var widths = [8, 16, 32, 64, 128]
         /// Numbers of hidden layers (each of the same width).
         public var depths = [1, 2]
